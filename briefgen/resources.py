@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -27,3 +28,24 @@ def assets_dir() -> Path:
 
 def sample_briefing_path() -> Path:
     return assets_dir() / "samples" / "ishiba-lee-tokyo-2025.brief.json"
+
+
+def user_data_dir() -> Path:
+    """The user's briefgen folder (autosave, templates, offices).
+
+    ``$BRIEFGEN_DATA_DIR`` replaces it, so tests never touch the real one.
+    """
+    override = os.environ.get("BRIEFGEN_DATA_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_path
+
+    return user_data_path("briefgen", appauthor=False)
+
+
+def user_templates_dir() -> Path:
+    return user_data_dir() / "templates"
+
+
+def user_offices_dir() -> Path:
+    return user_data_dir() / "offices"
