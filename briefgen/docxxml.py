@@ -1,0 +1,112 @@
+"""The raw OOXML briefgen needs where python-docx has no API.
+
+All of briefgen's direct WordprocessingML work lives here behind a small API:
+fields (PAGE, NUMPAGES, TOC), East Asian fonts (``w:eastAsia``), language,
+page size and margins.
+"""
+
+from __future__ import annotations
+
+from docx.document import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from docx.text.paragraph import Paragraph
+
+PAPER_MM = {"Letter": (215.9, 279.4), "A4": (210.0, 297.0)}
+
+
+def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "1"):
+    """Append a complex field (e.g. ``PAGE``, ``NUMPAGES``, ``TOC \\o "1-2"``) to
+    *paragraph*; *placeholder* shows until the field is updated.  Returns the
+    runs so callers can style them."""
+    runs = []
+    for kind in ("begin", "instr", "separate", "text", "end"):
+        run = paragraph.add_run()
+        if kind == "instr":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = f" {instruction} "
+            run._r.append(instr)
+        elif kind == "text":
+            run.text = placeholder
+        else:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            if kind == "begin":
+                char.set(qn("w:dirty"), "true")
+            run._r.append(char)
+        runs.append(run)
+    return runs
+
+
+def update_fields_on_open(document: Document) -> None:
+    """Ask Word to refresh fields (page counts, TOC) when the file is opened."""
+    settings = document.settings.element
+    flag = settings.find(qn("w:updateFields"))
+    if flag is None:
+        flag = OxmlElement("w:updateFields")
+        settings.append(flag)
+    flag.set(qn("w:val"), "true")
+
+
+def set_run_fonts(rpr, *, latin: str | None = None, east_asian: str | None = None) -> None:
+    """Set the Latin and/or East Asian font of a ``w:rPr`` element."""
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attr), None)
+    if latin:
+        for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+            fonts.set(qn(attr), latin)
+    if east_asian:
+        fonts.set(qn("w:eastAsia"), east_asian)
+
+
+def _default_rpr(document: Document):
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_default.append(rpr)
+    return rpr
+
+
+def set_language(rpr, lang: str) -> None:
+    """Spelling language of a ``w:rPr`` (``en-GB`` spell-checks British English)."""
+    element = rpr.find(qn("w:lang"))
+    if element is None:
+        element = OxmlElement("w:lang")
+        rpr.append(element)
+    element.set(qn("w:val"), lang)
+
+
+def apply_house_style(document: Document, *, paper: str, margin_mm: float, font: str,
+                      size_pt: float, east_asian_font: str, lang: str) -> None:
+    """An office's paper size, margins, fonts and spelling for every section and style."""
+    width, height = PAPER_MM[paper]
+    for section in document.sections:
+        section.page_width, section.page_height = Mm(width), Mm(height)
+        section.left_margin = section.right_margin = Mm(margin_mm)
+        section.top_margin = section.bottom_margin = Mm(margin_mm)
+    rpr = _default_rpr(document)
+    set_run_fonts(rpr, latin=font, east_asian=east_asian_font)
+    set_language(rpr, lang)
+    normal = document.styles["Normal"]
+    normal.font.size = Pt(size_pt)
+    set_run_fonts(normal.element.get_or_add_rPr(), latin=font, east_asian=east_asian_font)
+    for style in document.styles:
+        element = getattr(style, "element", None)
+        rpr_style = element.rPr if element is not None and hasattr(element, "rPr") else None
+        if rpr_style is not None and rpr_style.find(qn("w:rFonts")) is not None:
+            set_run_fonts(rpr_style, latin=font, east_asian=east_asian_font)

@@ -1,0 +1,148 @@
+"""Office profiles: an office's house style, markings and routing defaults.
+
+A profile is ``NAME.office.toml`` (with an optional logo beside it), found in
+the folders of :mod:`briefgen.folders`.  Every key is optional::
+
+    title = "Office of Northeast Asian Affairs"
+    letterhead = ["Ministry of Foreign Affairs", "Office of Northeast Asian Affairs"]
+    logo = "logo.png"
+    classification = "UNCLASSIFIED"
+    portion_marks = true
+    date_style = "us"            # us | uk | military | iso
+    paper = "Letter"             # Letter | A4
+    [[levels]]
+    name = "UNCLASSIFIED"
+    portion = "U"
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from briefgen.errors import InputError
+from briefgen.folders import office_folders
+from briefgen.model import Clearance, Drafter
+
+OFFICE_SUFFIX = ".office.toml"
+DEFAULT_OFFICE = "default"
+
+
+class Level(BaseModel):
+    """A classification level and its portion mark: ``CONFIDENTIAL`` -> ``C``."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    portion: str
+
+
+US_LEVELS = [Level(name=n, portion=p) for n, p in (
+    ("UNCLASSIFIED", "U"), ("SENSITIVE BUT UNCLASSIFIED", "SBU"), ("CUI", "CUI"),
+    ("CONFIDENTIAL", "C"), ("SECRET", "S"), ("TOP SECRET", "TS"))]
+
+
+class RoutingDefaults(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    to: str = ""
+    from_office: str = ""
+    from_name: str = ""
+    drafter: Drafter = Drafter()
+    clearances: list[Clearance] = []
+    approver: str = ""
+
+
+class OfficeProfile(BaseModel):
+    """How one office's documents look and are marked."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = DEFAULT_OFFICE
+    title: str = "Default office"
+    description: str = ""
+    letterhead: list[str] = []
+    logo: Path | None = Field(None, description="Image file, relative to the profile.")
+    logo_width_mm: float = 30.0
+    classification: str = Field("UNCLASSIFIED", description="Default level; empty: unmarked.")
+    levels: list[Level] = US_LEVELS
+    caveats: str = ""
+    portion_marks: bool = False
+    date_style: Literal["us", "uk", "military", "iso"] = "us"
+    paper: Literal["Letter", "A4"] = "Letter"
+    margin_mm: float = 25.4
+    font: str = "Times New Roman"
+    font_size: float = 12.0
+    east_asian_font: str = "MS Mincho"
+    spelling: Literal["en-US", "en-GB", "en-CA", "en-AU"] = "en-US"
+    routing: RoutingDefaults = RoutingDefaults()
+    path: Path | None = None
+    origin: str = "builtin"
+
+    @model_validator(mode="after")
+    def _resolve_logo(self) -> OfficeProfile:
+        if self.logo is not None and not self.logo.is_absolute() and self.path is not None:
+            self.logo = self.path.parent / self.logo
+        return self
+
+    def portion_for(self, classification: str) -> str:
+        """The portion mark of a level: ``SECRET`` -> ``S``; unknown levels keep
+        their initials (``OFFICIAL-SENSITIVE`` -> ``OS``)."""
+        wanted = classification.strip().upper()
+        for level in self.levels:
+            if level.name.upper() == wanted:
+                return level.portion
+        return "".join(word[0] for word in wanted.replace("-", " ").split())
+
+    def to_json(self) -> dict[str, object]:
+        return {"name": self.name, "title": self.title, "description": self.description,
+                "path": str(self.path) if self.path else None, "origin": self.origin,
+                "classification": self.classification, "paper": self.paper,
+                "date_style": self.date_style, "portion_marks": self.portion_marks}
+
+
+def read_office(path: Path, origin: str = "path") -> OfficeProfile:
+    """Load one profile, naming the file and the key of any problem."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputError(f"cannot read the office profile: {exc.strerror}", where=path) from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"not valid TOML: {exc}", where=path) from exc
+    data.setdefault("name", path.name[: -len(OFFICE_SUFFIX)])
+    try:
+        office = OfficeProfile.model_validate({**data, "path": path, "origin": origin})
+    except ValidationError as exc:
+        from briefgen.briefing_io import validation_problems
+
+        problems = validation_problems(exc)
+        raise InputError(problems[0], where=path, details="\n".join(problems)) from exc
+    if office.logo is not None and not office.logo.is_file():
+        raise InputError(f"logo not found: {office.logo}", where=path,
+                         hint="put the image beside the profile or fix the 'logo' key")
+    return office
+
+
+def list_offices() -> list[OfficeProfile]:
+    """Every profile, later folders overriding earlier ones by name."""
+    found: dict[str, OfficeProfile] = {DEFAULT_OFFICE: OfficeProfile()}
+    for origin, folder in office_folders():
+        if folder.is_dir():
+            for path in sorted(folder.glob(f"*{OFFICE_SUFFIX}")):
+                office = read_office(path, origin)
+                found[office.name] = office
+    return sorted(found.values(), key=lambda o: (o.name != DEFAULT_OFFICE, o.title.lower()))
+
+
+def find_office(name: str | None = None) -> OfficeProfile:
+    """A profile by name or by the path of its file; ``None`` gives the default."""
+    if name and name.endswith(OFFICE_SUFFIX):
+        return read_office(Path(name))
+    wanted = name or DEFAULT_OFFICE
+    offices = list_offices()
+    for office in offices:
+        if office.name == wanted:
+            return office
+    names = ", ".join(o.name for o in offices)
+    raise InputError(f"unknown office profile {wanted!r}", hint=f"available: {names}")

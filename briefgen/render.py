@@ -1,0 +1,230 @@
+"""Rendering a briefing with a template and an office profile into a .docx.
+
+Data flows one way: ``Briefing`` + ``OfficeProfile`` -> template context ->
+docxtpl (in the sandboxed environment of :mod:`briefgen.templating`) ->
+house style from the profile (:mod:`briefgen.docxxml`) -> bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from docx.shared import Mm
+from docxtpl import DocxTemplate, InlineImage
+
+from briefgen import docxxml
+from briefgen.errors import OutputError, TemplateError, TemplateSecurityError
+from briefgen.files import atomic_write
+from briefgen.model import Briefing
+from briefgen.offices import OfficeProfile
+from briefgen.templates import TemplateInfo
+from briefgen.templating import environment, format_date, slug
+
+PART_NAMES = {"document": "body", "header": "header", "footer": "footer",
+              "footnotes": "footnotes", "endnotes": "endnotes"}
+
+
+@dataclass(frozen=True)
+class EffectiveMarking:
+    """The marking a document carries: the briefing's, else the office's default."""
+
+    classification: str
+    caveats: str
+    portion_marks: bool
+    portion: str
+
+    @property
+    def banner(self) -> str:
+        """``CONFIDENTIAL//NOFORN``; empty for unmarked documents."""
+        if not self.classification:
+            return ""
+        return "//".join(p for p in (self.classification, self.caveats) if p).upper()
+
+    @property
+    def prefix(self) -> str:
+        """The portion mark to put before a paragraph: ``(U) `` or nothing."""
+        return f"({self.portion}) " if self.portion_marks and self.portion else ""
+
+
+def effective_marking(briefing: Briefing, office: OfficeProfile) -> EffectiveMarking:
+    marking = briefing.marking
+    classification = (marking.classification or office.classification).strip().upper()
+    caveats = (marking.caveats or office.caveats).strip().upper()
+    portion_marks = office.portion_marks if marking.portion_marks is None else marking.portion_marks
+    return EffectiveMarking(classification, caveats, bool(portion_marks and classification),
+                            office.portion_for(classification) if classification else "")
+
+
+def build_context(briefing: Briefing, office: OfficeProfile, template: TemplateInfo,
+                  today: dt.date) -> dict[str, Any]:
+    """Everything a template may use (listed in the README's authoring guide)."""
+    context: dict[str, Any] = {name: getattr(briefing, name) for name in Briefing.model_fields}
+    marking = effective_marking(briefing, office)
+    context.update(
+        briefing=briefing,
+        office=office,
+        marking=marking,
+        pm=marking.prefix,
+        today=today,
+        template={"name": template.name, "title": template.title, "kind": template.kind},
+        logo="",
+    )
+    return context
+
+
+class _SandboxedDocx(DocxTemplate):
+    """docxtpl with errors that name the template, the part and the tag."""
+
+    template_name = ""
+
+    def patch_xml(self, src_xml: str) -> str:
+        return _patched(src_xml, super().patch_xml)
+
+    def render_xml_part(self, src_xml, part, context, jinja_env=None):
+        try:
+            return super().render_xml_part(src_xml, part, context, jinja_env)
+        except jinja2.TemplateError as exc:
+            raise _template_error(exc, self.template_name, part) from exc
+        except (TypeError, ValueError, AttributeError, KeyError) as exc:
+            raise TemplateError(f"{_part_label(part)}: {exc}", where=self.template_name,
+                                hint="check the tags' filters and arguments") from exc
+
+
+_PATCH_CACHE: dict[str, str] = {}
+
+
+def _patched(src_xml: str, patch) -> str:
+    """docxtpl's tag clean-up is pure; cache it for batch renders."""
+    result = _PATCH_CACHE.get(src_xml)
+    if result is None:
+        if len(_PATCH_CACHE) > 64:
+            _PATCH_CACHE.clear()
+        result = _PATCH_CACHE[src_xml] = patch(src_xml)
+    return result
+
+
+def _part_label(part: Any) -> str:
+    name = str(getattr(part, "partname", "")).rsplit("/", 1)[-1]
+    base = re.sub(r"\d*\.xml$", "", name)
+    return PART_NAMES.get(base, base or "body")
+
+
+def _near(exc: Exception) -> str:
+    lines = [line.strip() for line in getattr(exc, "docx_context", []) or []]
+    text = " ".join(line for line in lines if line)
+    if not text:
+        return ""
+    text = re.sub(r"\s+", " ", text)
+    return f' near "{text[:120]}"'
+
+
+def _template_error(exc: jinja2.TemplateError, template: str, part: Any) -> TemplateError:
+    where = _part_label(part)
+    if isinstance(exc, jinja2.exceptions.SecurityError) or "unsafe" in str(exc):
+        return TemplateSecurityError(f"{where}: refused by the sandbox: {exc}", where=template,
+                                     hint="templates may only read briefing data")
+    if isinstance(exc, jinja2.UndefinedError):
+        message = str(exc)
+        match = re.match(r"'([^']+)' is undefined", message)
+        if match:
+            return TemplateError(f"{where}: unknown variable '{match.group(1)}'", where=template,
+                                 hint="check its spelling; `briefgen check` lists the known names")
+        match = re.match(r"'(?:[\w.]+\.)?(\w+) object' has no attribute '([^']+)'", message)
+        if match:
+            return TemplateError(f"{where}: {match.group(1)} has no field '{match.group(2)}'",
+                                 where=template, hint="see `briefgen schema` for the field names")
+        return TemplateError(f"{where}: {message}", where=template)
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return TemplateError(f"{where}: syntax error: {exc.message}{_near(exc)}", where=template,
+                             hint="run `briefgen check` on the template for details")
+    return TemplateError(f"{where}: {exc}{_near(exc)}", where=template)
+
+
+@lru_cache(maxsize=32)
+def _template_bytes(path: Path, mtime: float) -> bytes:
+    return path.read_bytes()
+
+
+def _load(template: TemplateInfo) -> bytes:
+    try:
+        return _template_bytes(template.path, template.path.stat().st_mtime)
+    except OSError as exc:
+        raise TemplateError(f"cannot read the template: {exc.strerror}",
+                            where=template.path) from exc
+
+
+def render_briefing(briefing: Briefing, template: TemplateInfo, office: OfficeProfile, *,
+                    today: dt.date | None = None) -> bytes:
+    """Render one document; raise :class:`TemplateError` naming template, part and tag."""
+    today = today or dt.date.today()
+    try:
+        doc = _SandboxedDocx(io.BytesIO(_load(template)))
+        doc.template_name = template.name
+        doc.render_init()
+    except Exception as exc:  # python-docx raises several kinds for a bad package
+        raise TemplateError(f"not a Word document ({type(exc).__name__}: {exc})",
+                            where=template.path, hint="save it from Word as .docx") from exc
+    context = build_context(briefing, office, template, today)
+    if office.logo is not None:
+        context["logo"] = InlineImage(doc, str(office.logo), width=Mm(office.logo_width_mm))
+    doc.render(context, jinja_env=environment(), autoescape=True)
+    docxxml.apply_house_style(doc.docx, paper=office.paper, margin_mm=office.margin_mm,
+                              font=office.font, size_pt=office.font_size,
+                              east_asian_font=office.east_asian_font, lang=office.spelling)
+    _set_properties(doc, briefing, office, template, context["marking"].banner)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _set_properties(doc: DocxTemplate, briefing: Briefing, office: OfficeProfile,
+                    template: TemplateInfo, banner: str) -> None:
+    props = doc.docx.core_properties
+    props.title = briefing.title or template.title
+    props.subject = template.title
+    props.author = briefing.routing.drafter.name or briefing.routing.from_name or office.title
+    names = [p.name for p in briefing.participants]
+    countries = sorted({p.country for p in briefing.participants if p.country})
+    categories = sorted({t.category for t in briefing.topics})
+    props.keywords = "; ".join(names + countries + categories)
+    props.category = banner
+    props.comments = f"Generated by briefgen from template '{template.name}'"
+    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+    props.created = props.modified = now
+    props.last_modified_by = props.author
+
+
+def output_filename(briefing: Briefing, template: TemplateInfo, office: OfficeProfile) -> str:
+    """The file name the template's manifest pattern gives for this briefing."""
+    values = {
+        "date": briefing.meeting.date.isoformat() if briefing.meeting.date else "undated",
+        "title": briefing.title or "briefing",
+        "slug": slug(briefing.title or "briefing") or "briefing",
+        "template": template.name,
+        "office": office.name,
+        "long_date": format_date(briefing.meeting.date, office.date_style),
+    }
+    try:
+        name = template.output.format(**values)
+    except (KeyError, IndexError, ValueError) as exc:
+        raise TemplateError(f"bad output pattern {template.output!r}: {exc}",
+                            where=template.path.with_suffix(".toml"),
+                            hint="use {date}, {title}, {slug}, {template}, {office}") from exc
+    name = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "-", name).strip(" .")
+    return name if name.lower().endswith(".docx") else f"{name}.docx"
+
+
+def render_to_file(briefing: Briefing, template: TemplateInfo, office: OfficeProfile,
+                   out: str | Path, *, today: dt.date | None = None) -> Path:
+    """Render and write atomically; an error leaves any existing *out* untouched."""
+    out = Path(out)
+    if out.suffix.lower() != ".docx":
+        raise OutputError("the output must end in .docx", where=out)
+    return atomic_write(out, render_briefing(briefing, template, office, today=today))

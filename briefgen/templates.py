@@ -1,0 +1,99 @@
+"""Finding templates: a Word ``NAME.docx`` with an optional ``NAME.toml`` manifest.
+
+The manifest says what the template is::
+
+    title = "Briefing memo"
+    description = "Memo to a principal before a meeting"
+    kind = "memo"
+    output = "{date} {title} - Briefing memo.docx"
+
+``output`` may use ``{date}`` (the meeting date, ISO), ``{title}`` (the
+briefing title), ``{slug}`` (the title, file-name safe), ``{template}`` and
+``{office}``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefgen.errors import TemplateError
+from briefgen.folders import template_folders
+
+MANIFEST_KEYS = {"name", "title", "description", "kind", "output", "footnotes"}
+
+
+@dataclass(frozen=True)
+class TemplateInfo:
+    name: str
+    title: str
+    description: str
+    kind: str
+    output: str
+    path: Path
+    origin: str
+    footnotes: bool = False
+
+    def to_json(self) -> dict[str, object]:
+        return {"name": self.name, "title": self.title, "description": self.description,
+                "kind": self.kind, "output": self.output, "path": str(self.path),
+                "origin": self.origin}
+
+
+def read_template_info(docx: Path, origin: str = "path") -> TemplateInfo:
+    """The template at *docx*, described by the manifest beside it if any."""
+    manifest = docx.with_suffix(".toml")
+    data: dict[str, object] = {}
+    if manifest.is_file():
+        try:
+            data = tomllib.loads(manifest.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise TemplateError(f"the manifest is not valid TOML: {exc}", where=manifest) from exc
+        except OSError as exc:
+            raise TemplateError(f"cannot read the manifest: {exc.strerror}", where=manifest) from exc
+        unknown = sorted(set(data) - MANIFEST_KEYS)
+        if unknown:
+            raise TemplateError(f"unknown manifest key {unknown[0]!r}", where=manifest,
+                                hint=f"known keys: {', '.join(sorted(MANIFEST_KEYS))}")
+    name = str(data.get("name") or docx.stem)
+    return TemplateInfo(
+        name=name,
+        title=str(data.get("title") or name.replace("-", " ").capitalize()),
+        description=str(data.get("description", "")),
+        kind=str(data.get("kind", "memo")),
+        output=str(data.get("output") or "{slug}-" + name + ".docx"),
+        path=docx,
+        origin=origin,
+        footnotes=bool(data.get("footnotes", False)),
+    )
+
+
+def list_templates() -> list[TemplateInfo]:
+    """Every template, later folders overriding earlier ones by name; sorted by title."""
+    found: dict[str, TemplateInfo] = {}
+    for origin, folder in template_folders():
+        if not folder.is_dir():
+            continue
+        for docx in sorted(folder.glob("*.docx")):
+            if docx.name.startswith(("~$", ".")):
+                continue
+            info = read_template_info(docx, origin)
+            found[info.name] = info
+    return sorted(found.values(), key=lambda info: (info.title.lower(), info.name))
+
+
+def find_template(name_or_path: str | Path) -> TemplateInfo:
+    """A template by name (``briefing-memo``) or by the path of its ``.docx``."""
+    text = str(name_or_path)
+    if text.lower().endswith(".docx"):
+        path = Path(text)
+        if not path.is_file():
+            raise TemplateError("no such template file", where=path)
+        return read_template_info(path)
+    templates = list_templates()
+    for info in templates:
+        if info.name == text:
+            return info
+    names = ", ".join(info.name for info in templates) or "none"
+    raise TemplateError(f"unknown template {text!r}", hint=f"available: {names}")

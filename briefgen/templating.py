@@ -1,0 +1,169 @@
+"""The sandboxed Jinja environment templates are rendered in, and its filters.
+
+Templates travel between offices, so they are untrusted: they run in an
+:class:`~jinja2.sandbox.ImmutableSandboxedEnvironment` with strict undefined
+names.  Filters that depend on the office (dates) read it from the context,
+so one environment serves every office and every compiled template is reused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from docxtpl import RichText
+from jinja2 import StrictUndefined, Template, pass_context
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+DATE_STYLES = ("us", "uk", "military", "iso")
+
+
+class BriefingEnvironment(ImmutableSandboxedEnvironment):
+    """Sandboxed, strict, and caching compiled sources.
+
+    docxtpl compiles each XML part with ``from_string``; rendering 200 briefs
+    with one template then compiles each part once, not 200 times.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(undefined=StrictUndefined, autoescape=True,
+                         keep_trailing_newline=True)
+        self._compiled: dict[tuple[str, bool], Template] = {}
+        self.filters.update(FILTERS)
+
+    def from_string(self, source, globals=None, template_class=None):  # noqa: A002
+        if globals or template_class or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        key = (source, bool(self.autoescape))
+        template = self._compiled.get(key)
+        if template is None:
+            template = self._compiled[key] = super().from_string(source)
+        return template
+
+
+# --- filters -----------------------------------------------------------------
+
+def format_date(value: Any, style: str = "us") -> str:
+    """A date in an office's style: us "August 23, 2025", uk "23 August 2025",
+    military "23 AUG 25", iso "2025-08-23"."""
+    if value in (None, ""):
+        return ""
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if not isinstance(value, dt.date):
+        return str(value)
+    month = MONTHS[value.month - 1]
+    if style == "uk":
+        return f"{value.day} {month} {value.year}"
+    if style == "military":
+        return f"{value.day:02d} {month[:3].upper()} {value.year % 100:02d}"
+    if style == "iso":
+        return value.isoformat()
+    return f"{month} {value.day}, {value.year}"
+
+
+@pass_context
+def _date_filter(context, value: Any, style: str | None = None) -> str:
+    office = context.get("office")
+    return format_date(value, style or getattr(office, "date_style", "us"))
+
+
+def prose(items: Iterable[Any], conjunction: str = "and") -> str:
+    """``["Japan", "South Korea", "the United States"]`` -> "Japan, South Korea and the United States"."""
+    words = [str(item) for item in items if str(item).strip()]
+    if len(words) <= 2:
+        return f" {conjunction} ".join(words)
+    return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
+
+
+def number(value: Any, decimals: int | None = None) -> str:
+    """80000 -> "80,000"; 1.5 -> "1.5"; None -> ""."""
+    if value in (None, ""):
+        return ""
+    try:
+        value = float(value)
+    except (TypeError, ValueError):
+        return str(value)
+    if decimals is None:
+        decimals = 0 if value == int(value) else len(f"{value}".split(".")[1][:2])
+    return f"{value:,.{decimals}f}"
+
+
+def figure_value(figure: Any) -> str:
+    """A figure's number with its unit: "80,000 US troops", "15%"."""
+    value = number(getattr(figure, "value", None))
+    unit = getattr(figure, "unit", "") or ""
+    if not value:
+        return getattr(figure, "text", "")
+    if unit in ("percent", "%", "per cent"):
+        return f"{value}%"
+    return f"{value} {unit}".strip()
+
+
+def by_category(items: Iterable[Any], *categories: str) -> list[Any]:
+    """Items (topics, figures, commitments) whose ``category`` is one of *categories*."""
+    return [item for item in items if getattr(item, "category", None) in categories]
+
+
+def slug(value: Any) -> str:
+    """A file-name-safe form: "Ishiba–Lee summit" -> "ishiba-lee-summit"."""
+    text = re.sub(r"[^\w]+", "-", str(value).lower(), flags=re.UNICODE)
+    return text.strip("-_")
+
+
+def person_name(person: Any, east_asian_font: str | None = None) -> RichText:
+    """A person's name, with the native-script name in brackets set in the
+    East Asian font (``w:eastAsia``) so CJK names render correctly in Word."""
+    text = RichText(getattr(person, "name", str(person)))
+    native = getattr(person, "native_name", "")
+    if native:
+        text.add(" (")
+        text.add(native, font=f"eastAsia:{east_asian_font}" if east_asian_font else None)
+        text.add(")")
+    return text
+
+
+@pass_context
+def _person_name_filter(context, person: Any) -> RichText:
+    office = context.get("office")
+    return person_name(person, getattr(office, "east_asian_font", None))
+
+
+def markdown(text: Any) -> RichText:
+    """Fact text with Markdown emphasis as Word runs: **bold**, *italic*,
+    `code`, and ``- item`` lines as bullet lines within the paragraph."""
+    from briefgen.markdown_runs import markdown_to_richtext
+
+    return markdown_to_richtext(str(text or ""))
+
+
+FILTERS = {
+    "date": _date_filter,
+    "prose": prose,
+    "number": number,
+    "figure_value": figure_value,
+    "category": by_category,
+    "slug": slug,
+    "person_name": _person_name_filter,
+    "markdown": markdown,
+}
+"""Every filter a template may use (documented in the README)."""
+
+_ENV: BriefingEnvironment | None = None
+
+
+def environment() -> BriefingEnvironment:
+    """The shared environment (created on first use)."""
+    global _ENV
+    if _ENV is None:
+        _ENV = BriefingEnvironment()
+    return _ENV
