@@ -22,7 +22,7 @@ from docxtpl import DocxTemplate, InlineImage
 from briefgen import docxxml
 from briefgen.errors import OutputError, TemplateError, TemplateSecurityError
 from briefgen.files import atomic_write
-from briefgen.model import Briefing
+from briefgen.model import Briefing, Routing
 from briefgen.offices import OfficeProfile
 from briefgen.templates import TemplateInfo
 from briefgen.templating import environment, format_date, slug
@@ -62,6 +62,20 @@ def effective_marking(briefing: Briefing, office: OfficeProfile) -> EffectiveMar
                             office.portion_for(classification) if classification else "")
 
 
+def merged_routing(briefing: Briefing, office: OfficeProfile) -> Routing:
+    """The briefing's routing, with empty fields taken from the office's defaults."""
+    routing = briefing.routing.model_copy(deep=True)
+    defaults = office.routing
+    for field in ("to", "from_office", "from_name", "approver"):
+        if not getattr(routing, field):
+            setattr(routing, field, getattr(defaults, field))
+    if not any(getattr(routing.drafter, f) for f in ("name", "office", "phone")):
+        routing.drafter = defaults.drafter.model_copy()
+    if not routing.clearances:
+        routing.clearances = [c.model_copy() for c in defaults.clearances]
+    return routing
+
+
 def build_context(briefing: Briefing, office: OfficeProfile, template: TemplateInfo,
                   today: dt.date) -> dict[str, Any]:
     """Everything a template may use (listed in the README's authoring guide)."""
@@ -73,6 +87,7 @@ def build_context(briefing: Briefing, office: OfficeProfile, template: TemplateI
         marking=marking,
         pm=marking.prefix,
         today=today,
+        routing=merged_routing(briefing, office),
         template={"name": template.name, "title": template.title, "kind": template.kind},
         logo="",
     )
