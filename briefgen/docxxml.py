@@ -105,8 +105,5 @@ def apply_house_style(document: Document, *, paper: str, margin_mm: float, font:
     normal = document.styles["Normal"]
     normal.font.size = Pt(size_pt)
     set_run_fonts(normal.element.get_or_add_rPr(), latin=font, east_asian=east_asian_font)
-    for style in document.styles:
-        element = getattr(style, "element", None)
-        rpr_style = element.rPr if element is not None and hasattr(element, "rPr") else None
-        if rpr_style is not None and rpr_style.find(qn("w:rFonts")) is not None:
-            set_run_fonts(rpr_style, latin=font, east_asian=east_asian_font)
+    for rpr_style in document.styles.element.xpath("w:style/w:rPr[w:rFonts]"):
+        set_run_fonts(rpr_style, latin=font, east_asian=east_asian_font)

@@ -47,7 +47,7 @@ def atomic_write(path: str | Path, data: bytes) -> Path:
 
 
 def _check_replaceable(path: Path) -> None:
-    if not os.access(path, os.W_OK):
+    if not os.access(path, os.W_OK) or not path.stat().st_mode & 0o200:
         raise OutputError("the file is read-only", where=path,
                           hint="make it writable or choose another name")
     locks = (f"~${path.name}", f"~${path.name[2:]}", f".~lock.{path.name}#")

@@ -5,8 +5,6 @@ add fields freely, never rename them.  Every text field is cleaned of
 characters that cannot live in a .docx (see :mod:`briefgen.textclean`).
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Annotated, Literal
 
@@ -37,7 +35,7 @@ class Part(BaseModel):
     """Base for every part: unknown keys are errors, strings are stripped."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True,
-                              validate_assignment=True)
+                              validate_assignment=True, defer_build=True)
 
 
 class Meeting(Part):

@@ -43,6 +43,16 @@ def user_data_dir() -> Path:
     return user_data_path("briefgen", appauthor=False)
 
 
+def user_cache_dir() -> Path:
+    """Compiled templates and other caches that may be deleted at any time."""
+    override = os.environ.get("BRIEFGEN_DATA_DIR")
+    if override:
+        return Path(override) / "cache"
+    from platformdirs import user_cache_path
+
+    return user_cache_path("briefgen", appauthor=False)
+
+
 def user_templates_dir() -> Path:
     return user_data_dir() / "templates"
 

@@ -1,0 +1,171 @@
+"""What the sides agreed to do (commitments) and what comes next (next steps)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from briefgen.importing import gazetteer as gz
+from briefgen.importing.dates import (explicit_date, month_phrase, relative_span,
+                                      weekday_date)
+from briefgen.importing.meeting import city_in
+from briefgen.importing.people import Individual, Resolver
+
+_FINITE = re.compile(
+    r"\b(agreed|agrees|decided|decides|pledged|pledges|promised|promises|committed|commits|"
+    r"reaffirmed|reaffirms|signed|signs|vowed|vows|will|undertook|resolved)\b(?!\s+by\b)", re.I)
+_PLEDGE = re.compile(
+    r"\b(agreed|agree|agrees|decided|decide|decides|pledged|pledge|pledges|pledging|promised|"
+    r"promise|promises|promising|committed|commit|commits|reaffirmed|reaffirm|reaffirms|"
+    r"reaffirming|signed|sign|signs|signing|vowed|vow|vows|vowing|will|undertook|resolved)\b"
+    r"(?!\s+by\b)(?:\s+(?:to|on|that))?\s+", re.I)
+_SPLIT = re.compile(r",?\s+as well as\s+|;\s+|,\s+while\s+|,?\s+and\s+(?=(?:also\s+)?"
+                    r"(?:promis|pledg|vow|agre|decid|commit|reaffirm|sign)\w*\b)", re.I)
+_BASE_VERBS = frozenset("""resume enhance intensify strengthen expand deepen boost promote establish
+launch work cooperate hold build increase develop create pursue continue explore support reduce
+improve share open set sign step accelerate advance address bolster coordinate ensure facilitate
+foster maintain bring seek upgrade elevate resolve tackle counter respond meet visit invest
+provide double triple cut remove lift lower raise restart revive reinstate implement conclude
+finalize finalise negotiate consider review form protect prevent combat fight jointly hold
+keep make set up team partner collaborate co-operate deploy supply train conduct begin start
+extend renew sign reopen allow grant ease simplify spend contribute""".split())
+_CUT = re.compile(r",?\s+\b(?:after|because|amid|despite|following|since|while|as part of)\b|"
+                  r",\s+(?:which|who)\b")
+_NOT_COMMITMENT = re.compile(r"\b(likely|may|might|could|would|whether|if)\b", re.I)
+_FUTURE_EVENT = re.compile(
+    r"\b(will\s+(?:meet|visit|host|travel|attend|hold|return|sit down)|"
+    r"(?:next|first|upcoming|second|follow-up|another)\s+(?:summit|meeting|round|visit|talks)|"
+    r"(?:is|are)\s+(?:scheduled|set|due|expected)\s+to|plans?\s+to\s+(?:visit|meet|travel|host)|"
+    r"deadline|by the end of|agreed to meet)\b", re.I)
+_EVENT_NP = re.compile(
+    r"\b(his|her|their|the|a|an)\s+((?:[\w-]+\s+){0,2}?(?:summit|meeting|talks|visit|trip|"
+    r"round|conference|session|dialogue)\b[^,.;]*)", re.I)
+
+
+@dataclass
+class Pledge:
+    text: str
+    parties: list[str]
+    evidence: str
+
+
+@dataclass
+class Step:
+    text: str
+    date: dt.date | None
+    location: str
+    evidence: str
+
+
+def _outside_quotes(sentence: str) -> str:
+    return re.sub(r"[“\"][^”\"]*[”\"]", " … ", sentence)
+
+
+def parties_of(sentence: str, resolver: Resolver, participants: list[Individual]) -> list[str]:
+    """Countries of the sides that act in *sentence*."""
+    countries = [p.country for p in participants if p.country]
+    if resolver.both(sentence):
+        return list(dict.fromkeys(countries))
+    head = _PLEDGE.split(sentence, 1)[0]
+    named = [p.country for _, p in resolver.named(head) if p in participants and p.country]
+    for m in gz.place_pattern().finditer(head):
+        word = m.group(1)
+        if word[:1].isupper():
+            c = gz.country_named(word) or (gz.country_of_city(word) if gz.is_capital(word)
+                                           else None)
+            if c and c.name in countries:
+                named.append(c.name)
+    return list(dict.fromkeys(named))
+
+
+def find_pledges(sentence: str, resolver: Resolver,
+                 participants: list[Individual]) -> list[Pledge]:
+    text = _outside_quotes(sentence)
+    m = _FINITE.search(text)
+    if not m or "…" in text[:m.start()] or _NOT_COMMITMENT.search(text[:m.end()]):
+        return []
+    parties = parties_of(text[:m.start()] + " ", resolver, participants)
+    if not parties:
+        return []
+    pledges = []
+    for part in _segments(text[m.start():]):
+        for clause in _verb_phrases(part):
+            clause = _CUT.split(clause, 1)[0].strip(" ,.;")
+            if len(clause.split()) >= 2:
+                pledges.append(Pledge(clause[0].upper() + clause[1:], parties, sentence))
+    return pledges
+
+
+def _segments(text: str) -> list[str]:
+    """'reaffirmed X, as well as promising Y' -> the objects X and Y, verb removed."""
+    result = []
+    for part in _SPLIT.split(text):
+        m = _PLEDGE.match(part.strip() + " ")
+        verb = m.group(1).lower() if m else ""
+        rest = part.strip()[m.end():] if m else part.strip()
+        if verb.startswith(("reaffirm", "sign")):
+            rest = ("Reaffirm " if verb.startswith("reaffirm") else "Sign ") + rest
+        result.append(rest)
+    return [r for r in result if r.strip()]
+
+
+def _verb_phrases(text: str) -> list[str]:
+    """'resume X, enhance Y, and intensify Z' -> three phrases."""
+    pieces = re.split(r",\s+(?:and\s+)?|\s+and\s+", text)
+    phrases: list[str] = []
+    for piece in pieces:
+        first = piece.split()[0].lower() if piece.split() else ""
+        if phrases and first not in _BASE_VERBS:
+            joiner = ", " if text.find(", " + piece) != -1 else " and "
+            phrases[-1] += joiner + piece
+        else:
+            phrases.append(piece)
+    return phrases
+
+
+def find_step(sentence: str, resolver: Resolver, meeting_date: dt.date | None,
+              published: dt.date | None) -> tuple[Step | None, str]:
+    """A future meeting or deadline in *sentence*, and a warning when its date cannot be
+    resolved."""
+    text = _outside_quotes(sentence)
+    if not _FUTURE_EVENT.search(text) and not re.search(r"\b(before|ahead of)\s+(his|her|their)\b",
+                                                         text):
+        return None, ""
+    np = None
+    for m in _EVENT_NP.finditer(text):
+        if re.search(r"\b(before|ahead of|next|first|upcoming|will|to)\b",
+                     text[max(0, m.start() - 25):m.end()], re.I):
+            np = m
+    if np is None:
+        return None, ""
+    phrase = np[2].strip()
+    owner = resolver.named(text[:np.start()])
+    determiner = np[1].lower()
+    if determiner in ("his", "her", "their") and owner:
+        phrase = f"{owner[0][1].name}'s {phrase}"
+    elif determiner in ("a", "an", "the"):
+        phrase = f"{determiner.capitalize()} {phrase}"
+    date, warning = _step_date(text, meeting_date, published)
+    location, _ = city_in(phrase)
+    return Step(phrase[0].upper() + phrase[1:], date, location, sentence), warning
+
+
+def _step_date(text: str, meeting_date: dt.date | None,
+               published: dt.date | None) -> tuple[dt.date | None, str]:
+    date, _ = explicit_date(text, published)
+    if date:
+        return date, ""
+    span = relative_span(text)
+    if span and span[1] == "before":
+        if meeting_date:
+            return meeting_date + dt.timedelta(days=span[0]), ""
+        return None, "a next step is dated relative to the meeting, whose date is unknown"
+    date, named = weekday_date(text, published)
+    if named:
+        return date, "" if date else "a next step names a weekday but no publication date " \
+                                     "is known (use --published YYYY-MM-DD)"
+    period = month_phrase(text, published)
+    if period:
+        return None, f"a next step is due in {period}; set its day by hand"
+    return None, ""

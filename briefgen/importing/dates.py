@@ -1,0 +1,139 @@
+"""Dates in metadata and in running text, resolved against the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august",
+     "september", "october", "november", "december"], start=1)}
+_MONTH_ABBR = {m[:3]: i for m, i in MONTHS.items()} | {"sept": 9}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "a": 1, "a few": 3, "several": 3}
+
+_MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?" \
+            r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_ISO = re.compile(r"\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})\b")
+_MDY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b")
+_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})(?:,?\s+(\d{{4}}))?\b")
+_WEEKDAY = re.compile(r"\b(?:(last|next|this|on|coming)\s+)?(Monday|Tuesday|Wednesday|Thursday|"
+                      r"Friday|Saturday|Sunday)\b", re.I)
+_RELATIVE_SPAN = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|a few|several|"
+                            r"a|\d+)\s+(day|week)s?\s+(before|after|ahead of)\b", re.I)
+_FUTURE = re.compile(r"\b(will|shall|is to|are to|is due|are due|is scheduled|are scheduled|"
+                     r"plans? to|planned|next|upcoming|coming|expected to|set to|ahead of)\b",
+                     re.I)
+
+
+def _month(name: str) -> int:
+    key = name.lower().rstrip(".")
+    return MONTHS.get(key) or _MONTH_ABBR.get(key[:4] if key.startswith("sept") else key[:3], 0)
+
+
+def _safe(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A full date in metadata: ISO (with or without time) or 'August 24, 2025'."""
+    if not text:
+        return None
+    m = _ISO.search(text)
+    if m:
+        return _safe(int(m[1]), int(m[2]), int(m[3]))
+    for m in (_MDY.search(text), _DMY.search(text)):
+        if m and m.lastindex and m[3]:
+            month, day = (m[1], m[2]) if m.re is _MDY else (m[2], m[1])
+            return _safe(int(m[3]), _month(month), int(day))
+    return None
+
+
+def explicit_date(text: str, published: dt.date | None) -> tuple[dt.date | None, tuple[int, int]]:
+    """The first calendar date written in *text* and its span.
+
+    A date without a year takes the publication year, or the next year when
+    that would put a future event far in the past.
+    """
+    best = None
+    for regex in (_ISO, _MDY, _DMY):
+        for m in regex.finditer(text):
+            if best is None or m.start() < best.start():
+                best = m
+    if best is None:
+        return None, (0, 0)
+    if best.re is _ISO:
+        return _safe(int(best[1]), int(best[2]), int(best[3])), best.span()
+    month, day = (best[1], best[2]) if best.re is _MDY else (best[2], best[1])
+    if best[3]:
+        return _safe(int(best[3]), _month(month), int(day)), best.span()
+    if published is None:
+        return None, best.span()
+    date = _safe(published.year, _month(month), int(day))
+    if date and _FUTURE.search(text) and (published - date).days > 60:
+        date = _safe(published.year + 1, _month(month), int(day))
+    return date, best.span()
+
+
+def weekday_date(text: str, published: dt.date | None) -> tuple[dt.date | None, bool]:
+    """Resolve 'on Saturday' / 'next Tuesday'; the bool says whether a weekday was named."""
+    m = _WEEKDAY.search(text)
+    if not m:
+        return None, False
+    if published is None:
+        return None, True
+    target = WEEKDAYS.index(m[2].lower())
+    qualifier = (m[1] or "").lower()
+    future = qualifier in ("next", "coming") or bool(_FUTURE.search(text[:m.start()]))
+    if future:
+        delta = (target - published.weekday()) % 7 or 7
+        return published + dt.timedelta(days=delta), True
+    delta = (published.weekday() - target) % 7
+    if qualifier == "last" and delta == 0:
+        delta = 7
+    return published - dt.timedelta(days=delta), True
+
+
+def day_words(text: str, published: dt.date | None) -> dt.date | None:
+    """'today', 'yesterday', 'tomorrow'."""
+    if published is None:
+        return None
+    for word, delta in (("yesterday", -1), ("today", 0), ("tomorrow", 1)):
+        if re.search(rf"\b{word}\b", text, re.I):
+            return published + dt.timedelta(days=delta)
+    return None
+
+
+def relative_span(text: str) -> tuple[int, str] | None:
+    """'two days before ...' -> (2, 'before'); 'a week after' -> (7, 'after')."""
+    m = _RELATIVE_SPAN.search(text)
+    if not m:
+        return None
+    count = int(m[1]) if m[1].isdigit() else _NUMBER_WORDS[m[1].lower()]
+    days = count * (7 if m[2].lower() == "week" else 1)
+    return days, "after" if m[3].lower() == "after" else "before"
+
+
+def month_phrase(text: str, published: dt.date | None) -> str:
+    """'next month' / 'later this year' -> a readable period, or '' when absent."""
+    if published is None:
+        return ""
+    if re.search(r"\bnext month\b", text, re.I):
+        year, month = divmod(published.month, 12)
+        return dt.date(published.year + year, month + 1, 1).strftime("%B %Y")
+    if re.search(r"\bnext year\b", text, re.I):
+        return str(published.year + 1)
+    if re.search(r"\b(later|by the end of) this year\b", text, re.I):
+        return str(published.year)
+    return ""
+
+
+def mentions_relative(text: str) -> bool:
+    """Does *text* hold a date that needs the publication date to resolve?"""
+    return bool(_WEEKDAY.search(text) or re.search(
+        r"\b(yesterday|today|tomorrow|next (week|month|year)|last week)\b", text, re.I)
+        or ((_MDY.search(text) or _DMY.search(text)) and not re.search(r"\b\d{4}\b", text)))

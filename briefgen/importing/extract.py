@@ -1,0 +1,149 @@
+"""A :class:`Document` -> a :class:`Briefing`: the language work, step by step."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from briefgen.importing.boilerplate import clean_document
+from briefgen.importing.commitments import find_pledges, find_step
+from briefgen.importing.dates import mentions_relative
+from briefgen.importing.document import Document
+from briefgen.importing.figures import find_figures
+from briefgen.importing.meeting import MeetingFacts, find_meeting
+from briefgen.importing.people import Individual, Resolver, gather
+from briefgen.importing.quotes import find_quotes
+from briefgen.importing.sentences import Section, sections
+from briefgen.importing.topics import TopicDraft, best_category, grouped_topics, section_topics
+from briefgen.model import (Briefing, Commitment, Figure, Meeting, NextStep, Person, Quote,
+                            Source, Topic)
+
+MAX_POINTS = 6
+
+
+def extract(doc: Document, *, published: dt.date | None = None) -> tuple[Briefing, list[str]]:
+    """Everything the article says about the meeting, each fact with its sentence."""
+    warnings: list[str] = []
+    doc = clean_document(doc)
+    parts = sections(doc)
+    sentences = [s for sec in parts for s in sec.sentences]
+    if not sentences:
+        from briefgen.errors import SourceError
+
+        raise SourceError("no article text found", where=doc.where,
+                          hint="the file holds only headings or boilerplate")
+    published = published or doc.published
+    people = gather(sentences)
+    facts = find_meeting(sentences, people, published)
+    if facts.unresolved:
+        warnings.append(f"{doc.where}: {facts.unresolved}")
+    elif published is None and mentions_relative(facts.sentence):
+        warnings.append(f"{doc.where}: relative dates left unresolved "
+                        "(no publication date; use --published YYYY-MM-DD)")
+    _infer_countries(people, facts, sentences)
+    participants = facts.participants
+    resolver = Resolver(people, participants)
+    drafts = _topics(parts)
+    category_of = {s: d.category for d in drafts for s in d.sentences}
+
+    briefing = Briefing(
+        title=doc.title or _title(facts),
+        summary=" ".join(parts[0].sentences[:2]) if not parts[0].heading else "",
+        meeting=Meeting(kind=facts.kind, date=facts.date, location=facts.location,
+                        host_country=facts.host_country),
+        participants=[_person(p, facts.roles.get(p.name)) for p in participants],
+        mentioned=[_person(p, None) for p in people if p not in participants],
+        topics=[_topic(d) for d in drafts],
+        quotes=_quotes(parts, resolver),
+        figures=_figures(sentences, category_of),
+        sources=[Source(id=Path(doc.where).stem, title=doc.title, publisher=doc.site,
+                        url=doc.url, published=published, file=Path(doc.where).name)],
+    )
+    commitments, steps = [], []
+    for sentence in sentences:
+        for pledge in find_pledges(sentence, resolver, participants):
+            commitments.append(Commitment(text=pledge.text, parties=pledge.parties,
+                                          category=_category(pledge.text, sentence,
+                                                             category_of),
+                                          evidence=pledge.evidence))
+        step, warning = find_step(sentence, resolver, facts.date, published)
+        if step:
+            steps.append(NextStep(text=step.text, date=step.date, location=step.location,
+                                  evidence=step.evidence))
+        if warning:
+            warnings.append(f"{doc.where}: {warning}")
+    briefing.commitments = commitments
+    briefing.next_steps = steps
+    return briefing, warnings
+
+
+def _infer_countries(people: list[Individual], facts: MeetingFacts,
+                     sentences: list[str]) -> None:
+    """A countryless 'President X' named beside a participant of the same office is taken
+    to hold that office in the same country (a predecessor or rival)."""
+    resolver = Resolver(people, facts.participants)
+    for person in people:
+        if person.country:
+            continue
+        for mention in person.mentions:
+            for _, other in resolver.named(sentences[mention.sentence]):
+                if other in facts.participants and other.title == person.title and other.country:
+                    person.country = other.country
+                    break
+            if person.country:
+                break
+
+
+def _person(p: Individual, role: str | None) -> Person:
+    return Person(name=p.name, title=p.title, country=p.country, role=role, evidence=p.evidence)
+
+
+def _title(facts: MeetingFacts) -> str:
+    names = " and ".join(f"{p.title} {p.name}".strip() for p in facts.participants)
+    if not names:
+        return ""
+    kind = (facts.kind or "meeting").capitalize()
+    where = f", {facts.location}" if facts.location else ""
+    return f"{kind}: {names}{where}"
+
+
+def _topics(parts: list[Section]) -> list[TopicDraft]:
+    headed = [sec for sec in parts if sec.heading and sec.sentences]
+    if headed:
+        return [d for sec in headed for d in section_topics(sec.heading, sec.sentences)]
+    paragraphs = [p.sentences for sec in parts for p in sec.paragraphs]
+    return grouped_topics(paragraphs[1:] if len(paragraphs) > 1 else paragraphs)
+
+
+def _topic(draft: TopicDraft) -> Topic:
+    sentences = [s for s in draft.sentences if len(s.split()) > 3]
+    summary = sentences[0] if sentences else ""
+    return Topic(category=draft.category, title=draft.title, summary=summary,
+                 points=sentences[1:1 + MAX_POINTS])
+
+
+def _quotes(parts: list[Section], resolver: Resolver) -> list[Quote]:
+    quotes = []
+    for sec in parts:
+        for para in sec.paragraphs:
+            for q in find_quotes(para.text, para.sentences, resolver):
+                quotes.append(Quote(speaker=q.speaker, text=q.text, occasion=q.occasion,
+                                    evidence=q.evidence))
+    return quotes
+
+
+def _category(text: str, sentence: str, category_of: dict[str, str]) -> str | None:
+    """The category a phrase speaks of, else that of its sentence's topic."""
+    own = best_category(text)
+    return own if own != "other" else category_of.get(sentence)
+
+
+def _figures(sentences: list[str], category_of: dict[str, str]) -> list[Figure]:
+    figures = []
+    for sentence in sentences:
+        for number in find_figures(sentence):
+            figures.append(Figure(value=number.value, unit=number.unit, text=number.text,
+                                  category=_category(number.text, sentence, category_of),
+                                  evidence=sentence))
+    return figures
+

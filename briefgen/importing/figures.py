@@ -1,0 +1,124 @@
+"""Numbers with their unit and what they count: money, percentages, counts, units."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mn": 1e6,
+          "m": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "k": 1e3, "lakh": 1e5, "crore": 1e7}
+_SYMBOLS = {"$": "US dollars", "US$": "US dollars", "A$": "Australian dollars",
+            "AU$": "Australian dollars", "C$": "Canadian dollars", "CA$": "Canadian dollars",
+            "NZ$": "New Zealand dollars", "HK$": "Hong Kong dollars", "S$": "Singapore dollars",
+            "€": "euros", "£": "pounds", "¥": "yen", "₩": "won", "₹": "rupees", "CHF": "Swiss francs",
+            "USD": "US dollars", "EUR": "euros", "GBP": "pounds", "JPY": "yen", "KRW": "won",
+            "AUD": "Australian dollars", "CAD": "Canadian dollars", "CNY": "yuan",
+            "INR": "rupees", "R$": "reais", "Rs": "rupees"}
+_WORD_CURRENCIES = (r"(?:US\s+|Australian\s+|Canadian\s+|New\s+Zealand\s+|Hong\s+Kong\s+|"
+                    r"Singapore\s+|Taiwan\s+)?dollars|euros?|pounds(?:\s+sterling)?|yen|won|"
+                    r"yuan|renminbi|rupees|rupiah|ringgit|pesos|francs|rubles|roubles|baht|"
+                    r"dong|lira|reais|riyals|dirhams|shekels|zloty|kronor|kroner")
+_PHYSICAL = (r"megawatts?|gigawatts?|kilowatts?|terawatt[- ]hours?|gigawatt[- ]hours?|MW|GW|kW|"
+             r"TWh|GWh|kilomet(?:er|re)s?|km|miles|met(?:er|re)s?|tonnes|tons|barrels|"
+             r"hectares|square\s+kilomet(?:er|re)s|cubic\s+met(?:er|re)s|litres|liters|"
+             r"kilograms|kg|degrees(?:\s+Celsius)?|years|months|days|hours")
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE_RE = r"thousand|million|billion|trillion|mn|bn|tn|lakh|crore|m\b|b\b|k\b"
+_SYMBOL_RE = "|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=True))
+_APPROX = r"(?:(?:some|about|around|roughly|nearly|almost|over|more\s+than|less\s+than|" \
+          r"fewer\s+than|up\s+to|at\s+least|at\s+most|approximately|an\s+estimated)\s+)?"
+
+_MONEY_SYMBOL = re.compile(rf"{_APPROX}(?<![\w$])({_SYMBOL_RE})\s?({_NUM})(?:\s?({_SCALE_RE}))?",
+                           re.I)
+_MONEY_WORDS = re.compile(rf"{_APPROX}\b({_NUM})\s?({_SCALE_RE})?\s+({_WORD_CURRENCIES})\b")
+_PERCENT = re.compile(rf"{_APPROX}\b({_NUM})\s?(%|per\s?cent|percent|percentage\s+points?)")
+_PHYSICAL_RE = re.compile(rf"{_APPROX}\b({_NUM})\s?({_SCALE_RE})?\s?({_PHYSICAL})\b")
+_COUNT = re.compile(rf"{_APPROX}\b({_NUM})(?:\s+({_SCALE_RE}))?\s+"
+                    r"((?:[A-Z]{2,4}\s+|[\w-]+\s+){0,2}?[a-z][\w-]*s|(?:[A-Z]{2,4}\s+)?people|"
+                    r"(?:[A-Z]{2,4}\s+)?personnel|aircraft|staff|children)\b")
+
+_STOP = re.compile(r"\b(after|before|while|when|which|that|who|because|as|than|since|if|but|"
+                   r"is|are|was|were|will|would|has|have|had|could|should|said|says|and|or|"
+                   r"from|by|to|amid|despite|in\s+(?:19|20)\d\d)\b|[,;:.()—–\"“”]")
+_ADJECTIVE_START = re.compile(r"^(?:[a-z]+(?:-[a-z]+)*ed|new|more|additional|other|extra)$")
+
+
+@dataclass
+class Number:
+    value: float
+    unit: str
+    text: str
+    start: int
+
+
+def _value(number: str, scale: str | None) -> float:
+    value = float(number.replace(",", ""))
+    factor = _SCALE.get((scale or "").lower(), 1)
+    return value * factor
+
+
+def _tail(sentence: str, end: int, words: int = 5) -> str:
+    """The few words after a number that say what it is about."""
+    rest = sentence[end:]
+    stop = _STOP.search(rest)
+    rest = rest[:stop.start()] if stop else rest
+    return " ".join(rest.split()[:words])
+
+
+def find_figures(sentence: str) -> list[Number]:
+    """Every figure in *sentence*, leftmost first; one per number."""
+    found: list[Number] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(m: re.Match[str], value: float, unit: str, tail_words: int) -> None:
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            return
+        tail = _tail(sentence, m.end(), tail_words) if tail_words else ""
+        text = " ".join(f"{m.group(0).strip()} {tail}".split())
+        found.append(Number(value, unit, text, m.start()))
+        taken.append(m.span())
+
+    for m in _MONEY_SYMBOL.finditer(sentence):
+        add(m, _value(m[2], m[3]), _SYMBOLS.get(m[1].upper(), _SYMBOLS.get(m[1], m[1])), 4)
+    for m in _MONEY_WORDS.finditer(sentence):
+        add(m, _value(m[1], m[2]), _currency(m[3]), 4)
+    for m in _PERCENT.finditer(sentence):
+        unit = "percentage points" if "point" in m[2].lower() else "percent"
+        add(m, _value(m[1], None), unit, 5)
+    for m in _PHYSICAL_RE.finditer(sentence):
+        add(m, _value(m[1], m[2]), _unit(m[3]), 3)
+    for m in _COUNT.finditer(sentence):
+        if _is_year(m[1], sentence, m.start(1)) or _is_date(sentence, m.start(1), m.end(1)):
+            continue
+        unit = " ".join(m[3].split())
+        if _ADJECTIVE_START.match(unit.split()[0]) and len(unit.split()) > 1:
+            unit = " ".join(unit.split()[1:])
+        add(m, _value(m[1], m[2]), unit, 4)
+    found.sort(key=lambda n: n.start)
+    return found
+
+
+def _currency(words: str) -> str:
+    words = " ".join(words.split()).lower()
+    if words == "euro":
+        return "euros"
+    return re.sub(r"^(us|australian|canadian|new zealand|hong kong|singapore|taiwan) ",
+                  lambda m: {"us": "US "}.get(m[1], m[1].title() + " "), words)
+
+
+def _unit(word: str) -> str:
+    word = " ".join(word.split())
+    return {"MW": "megawatts", "GW": "gigawatts", "kW": "kilowatts", "km": "kilometres",
+            "kg": "kilograms"}.get(word, word.lower() if not word.isupper() else word)
+
+
+def _is_year(number: str, sentence: str, start: int) -> bool:
+    return bool(re.fullmatch(r"(19|20)\d\d", number)) and \
+        not re.search(r"\d\s*$", sentence[:start])
+
+
+def _is_date(sentence: str, start: int, end: int) -> bool:
+    before = sentence[max(0, start - 12):start]
+    return bool(re.search(r"(January|February|March|April|May|June|July|August|September|"
+                          r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|"
+                          r"Oct|Nov|Dec)\.?\s*$", before))

@@ -1,0 +1,227 @@
+"""Countries, demonyms, capitals and major cities, official titles.
+
+Facts about the world, not about any article: the extractor uses them to read
+"Japanese Prime Minister", "South Korea's president" or "in Tokyo".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# country | demonyms and other adjectives | aliases | cities (capital first)
+_COUNTRIES = """\
+Afghanistan|Afghan||Kabul
+Albania|Albanian||Tirana
+Algeria|Algerian||Algiers
+Angola|Angolan||Luanda
+Argentina|Argentine,Argentinian||Buenos Aires
+Armenia|Armenian||Yerevan
+Australia|Australian||Canberra,Sydney,Melbourne,Brisbane,Perth,Adelaide
+Austria|Austrian||Vienna,Salzburg
+Azerbaijan|Azerbaijani||Baku
+Bahrain|Bahraini||Manama
+Bangladesh|Bangladeshi||Dhaka
+Belarus|Belarusian||Minsk
+Belgium|Belgian||Brussels,Antwerp
+Bolivia|Bolivian||La Paz,Sucre
+Bosnia and Herzegovina|Bosnian||Sarajevo
+Brazil|Brazilian||Brasilia,Brasília,Rio de Janeiro,São Paulo,Sao Paulo
+Brunei|Bruneian||Bandar Seri Begawan
+Bulgaria|Bulgarian||Sofia
+Cambodia|Cambodian||Phnom Penh
+Canada|Canadian||Ottawa,Toronto,Montreal,Vancouver,Kananaskis
+Chile|Chilean||Santiago
+China|Chinese|PRC,People's Republic of China,Mainland China|Beijing,Shanghai,Guangzhou,Shenzhen,Tianjin
+Colombia|Colombian||Bogota,Bogotá
+Croatia|Croatian||Zagreb
+Cuba|Cuban||Havana
+Cyprus|Cypriot||Nicosia
+Czech Republic|Czech|Czechia|Prague
+Denmark|Danish||Copenhagen
+Egypt|Egyptian||Cairo,Sharm el-Sheikh
+Estonia|Estonian||Tallinn
+Ethiopia|Ethiopian||Addis Ababa
+Finland|Finnish||Helsinki
+France|French||Paris,Marseille,Lyon,Nice,Strasbourg
+Georgia|Georgian||Tbilisi
+Germany|German||Berlin,Munich,Hamburg,Frankfurt,Bonn,Cologne
+Ghana|Ghanaian||Accra
+Greece|Greek||Athens
+Hungary|Hungarian||Budapest
+Iceland|Icelandic||Reykjavik
+India|Indian||New Delhi,Delhi,Mumbai,Bengaluru,Bangalore,Kolkata,Chennai
+Indonesia|Indonesian||Jakarta,Bali
+Iran|Iranian||Tehran
+Iraq|Iraqi||Baghdad
+Ireland|Irish||Dublin
+Israel|Israeli||Jerusalem,Tel Aviv
+Italy|Italian||Rome,Milan,Naples,Venice,Florence
+Japan|Japanese||Tokyo,Osaka,Kyoto,Hiroshima,Nagoya,Yokohama,Sapporo,Fukuoka
+Jordan|Jordanian||Amman
+Kazakhstan|Kazakh,Kazakhstani||Astana,Almaty
+Kenya|Kenyan||Nairobi
+Kuwait|Kuwaiti||Kuwait City
+Laos|Lao,Laotian||Vientiane
+Latvia|Latvian||Riga
+Lebanon|Lebanese||Beirut
+Libya|Libyan||Tripoli
+Lithuania|Lithuanian||Vilnius
+Luxembourg|Luxembourgish||Luxembourg
+Malaysia|Malaysian||Kuala Lumpur,Putrajaya
+Mexico|Mexican||Mexico City
+Moldova|Moldovan||Chisinau
+Mongolia|Mongolian||Ulaanbaatar
+Morocco|Moroccan||Rabat
+Myanmar|Myanmar,Burmese|Burma|Naypyidaw,Yangon
+Nepal|Nepali,Nepalese||Kathmandu
+Netherlands|Dutch|Holland,The Netherlands|Amsterdam,The Hague,Rotterdam
+New Zealand|New Zealand|NZ|Wellington,Auckland
+Nigeria|Nigerian||Abuja,Lagos
+North Korea|North Korean|DPRK|Pyongyang
+Norway|Norwegian||Oslo
+Oman|Omani||Muscat
+Pakistan|Pakistani||Islamabad,Karachi,Lahore
+Palestine|Palestinian||Ramallah,Gaza
+Panama|Panamanian||Panama City
+Peru|Peruvian||Lima
+Philippines|Philippine,Filipino|The Philippines|Manila
+Poland|Polish||Warsaw,Krakow
+Portugal|Portuguese||Lisbon
+Qatar|Qatari||Doha
+Romania|Romanian||Bucharest
+Russia|Russian|Russian Federation|Moscow,Saint Petersburg,St Petersburg
+Saudi Arabia|Saudi|KSA|Riyadh,Jeddah
+Serbia|Serbian||Belgrade
+Singapore|Singaporean||Singapore
+Slovakia|Slovak||Bratislava
+Slovenia|Slovenian||Ljubljana
+South Africa|South African||Pretoria,Johannesburg,Cape Town
+South Korea|South Korean|Korea,Republic of Korea,ROK|Seoul,Busan,Incheon,Gyeongju
+Spain|Spanish||Madrid,Barcelona,Seville
+Sri Lanka|Sri Lankan||Colombo
+Sweden|Swedish||Stockholm
+Switzerland|Swiss||Bern,Geneva,Zurich,Davos
+Syria|Syrian||Damascus
+Taiwan|Taiwanese||Taipei
+Thailand|Thai||Bangkok
+Turkey|Turkish|Türkiye,Turkiye|Ankara,Istanbul
+Ukraine|Ukrainian||Kyiv,Kiev,Lviv,Odesa
+United Arab Emirates|Emirati|UAE|Abu Dhabi,Dubai
+United Kingdom|British|UK,U.K.,Britain,Great Britain|London,Edinburgh
+United States|American,US,U.S.|US,U.S.,USA,U.S.A.,America,United States of America|Washington,New York,San Francisco,Los Angeles,Chicago,Honolulu
+Uzbekistan|Uzbek||Tashkent
+Venezuela|Venezuelan||Caracas
+Vietnam|Vietnamese|Viet Nam|Hanoi,Ho Chi Minh City,Da Nang
+"""
+
+# Official titles, longest first when matched.  "PM" and similar are aliases.
+TITLES: tuple[str, ...] = (
+    "Prime Minister", "President", "Chancellor", "Premier", "Vice President",
+    "Deputy Prime Minister", "Foreign Minister", "Defence Minister", "Defense Minister",
+    "Finance Minister", "Trade Minister", "Foreign Secretary", "Secretary of State",
+    "Defense Secretary", "Defence Secretary", "Secretary-General", "Secretary General",
+    "King", "Queen", "Emperor", "Empress", "Crown Prince", "Prince", "Princess",
+    "Emir", "Sultan", "Sheikh", "Supreme Leader", "Governor", "Minister",
+    "Taoiseach", "First Minister", "State Counsellor", "Chief Executive",
+)
+TITLE_ALIASES: dict[str, str] = {"pm": "Prime Minister", "vice-president": "Vice President",
+                                 "vp": "Vice President", "defense minister": "Defense Minister"}
+# Titles that lead a government: their holders are the usual summit participants.
+LEADER_TITLES = frozenset({"Prime Minister", "President", "Chancellor", "Premier", "King",
+                           "Queen", "Emperor", "Emir", "Sultan", "Taoiseach", "Crown Prince",
+                           "Supreme Leader"})
+
+
+class Country:
+    __slots__ = ("name", "demonyms", "aliases", "cities")
+
+    def __init__(self, name: str, demonyms: list[str], aliases: list[str], cities: list[str]):
+        self.name, self.demonyms, self.aliases, self.cities = name, demonyms, aliases, cities
+
+    @property
+    def demonym(self) -> str:
+        return self.demonyms[0] if self.demonyms else self.name
+
+    @property
+    def capital(self) -> str:
+        return self.cities[0] if self.cities else ""
+
+
+@lru_cache(maxsize=1)
+def countries() -> tuple[Country, ...]:
+    rows = []
+    for line in _COUNTRIES.splitlines():
+        name, dem, alias, cities = line.split("|")
+        split = lambda s: [x for x in s.split(",") if x]  # noqa: E731
+        rows.append(Country(name, split(dem), split(alias), split(cities)))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def _indexes() -> tuple[dict[str, Country], dict[str, Country], dict[str, Country]]:
+    by_name: dict[str, Country] = {}
+    by_adj: dict[str, Country] = {}
+    by_city: dict[str, Country] = {}
+    for c in countries():
+        for n in (c.name, *c.aliases):
+            by_name.setdefault(n.lower(), c)
+        for d in c.demonyms:
+            by_adj.setdefault(d.lower(), c)
+        for city in c.cities:
+            by_city.setdefault(city.lower(), c)
+    return by_name, by_adj, by_city
+
+
+def country_named(text: str) -> Country | None:
+    """'Japan', 'the US', "South Korea's" -> Country."""
+    key = re.sub(r"['’]s$", "", text.strip()).lower()
+    key = key[4:] if key.startswith("the ") else key
+    return _indexes()[0].get(key)
+
+
+def country_of_adjective(text: str) -> Country | None:
+    """'Japanese', 'South Korean', 'US' -> Country."""
+    key = text.strip().lower()
+    return _indexes()[1].get(key) or _indexes()[0].get(key)
+
+
+def country_of_city(city: str) -> Country | None:
+    return _indexes()[2].get(city.strip().lower())
+
+
+def is_capital(city: str) -> bool:
+    c = country_of_city(city)
+    return bool(c and c.capital.lower() == city.strip().lower())
+
+
+@lru_cache(maxsize=1)
+def place_words() -> frozenset[str]:
+    """Every country name, alias, demonym and city (lower case)."""
+    by_name, by_adj, by_city = _indexes()
+    return frozenset(by_name) | frozenset(by_adj) | frozenset(by_city)
+
+
+@lru_cache(maxsize=1)
+def place_pattern() -> re.Pattern[str]:
+    """Matches any country name, alias, demonym or city as whole words."""
+    words = sorted({w for w in place_words()}, key=len, reverse=True)
+    alts = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<![\w.])(?:the\s+)?({alts})(?:['’]s)?(?![\w])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def title_pattern() -> re.Pattern[str]:
+    names = sorted({*TITLES, *(a for a in TITLE_ALIASES)}, key=len, reverse=True)
+    alts = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in names)
+    return re.compile(rf"\b({alts})\b", re.IGNORECASE)
+
+
+def canonical_title(text: str) -> str:
+    key = " ".join(text.split()).lower()
+    if key in TITLE_ALIASES:
+        return TITLE_ALIASES[key]
+    for t in TITLES:
+        if t.lower() == key:
+            return t
+    return " ".join(w.capitalize() if w not in ("of",) else w for w in key.split())

@@ -1,0 +1,203 @@
+"""People: who is named, with which office and country, and who is meeting.
+
+Works from news-writing patterns and the gazetteer, never from a list of names:
+"Japanese Prime Minister Shigeru Ishiba", "Lee Jae Myung, South Korea's
+president", "President Élise Marchand of France", "France's President ...".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from briefgen.importing import gazetteer as gz
+from briefgen.importing.dates import MONTHS, WEEKDAYS
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĶĹĻĽĿŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_WORD = rf"[{_UPPER}][^\W\d_]*(?:[-'’][{_UPPER}]?[^\W\d_]+)*"
+_PARTICLE = r"(?:de|da|del|della|di|du|dos|das|van|von|der|den|ter|bin|binti|al|el|la|le|ibn)"
+_NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_WORD}){{0,3}}"
+_STATUS = r"(?:former|late|then|ex-|incoming|outgoing|new|newly\s+elected|acting|interim|hardline|" \
+          r"liberal|conservative|veteran|embattled|current|sitting)"
+_PAST = re.compile(r"\b(former|late|then|ex-|outgoing|predecessor|previous|impeach\w*|ousted)\b",
+                   re.I)
+
+_NOT_NAMES = frozenset(
+    {*(m.capitalize() for m in MONTHS), *(d.capitalize() for d in WEEKDAYS),
+     "The", "A", "An", "On", "In", "At", "For", "And", "But", "He", "She", "They", "It", "This",
+     "That", "Both", "After", "Before", "As", "While", "When", "His", "Her", "Their", "Its",
+     "With", "From", "Of", "To", "By", "We", "I", "Our", "My", "Minister", "Ministry",
+     "Government", "Parliament", "Congress", "House", "Senate", "Party", "Summit", "Office",
+     "Palace", "Council", "Union", "Nations", "Assembly", "Republic", "Kingdom", "Mr", "Mrs",
+     "Ms", "Dr", "Sir", "Dame", "However", "Meanwhile", "Also", "Speaking", "According"})
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    adjectives = sorted({w for c in gz.countries() for w in (*c.demonyms, c.name, *c.aliases)},
+                        key=len, reverse=True)
+    places = "|".join(re.escape(a) for a in adjectives)
+    names = sorted({c.name for c in gz.countries()} | {a for c in gz.countries() for a in c.aliases},
+                   key=len, reverse=True)
+    country = "|".join(re.escape(n) for n in names)
+    titles = sorted({*gz.TITLES, "PM"}, key=len, reverse=True)
+    title = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles)
+    before = re.compile(
+        rf"(?:\b(?P<status1>{_STATUS})\s+)?"
+        rf"(?:(?:the\s+)?(?P<adj>{places})(?:['’]s)?\s+)?"
+        rf"(?:(?P<status2>{_STATUS})\s+)?"
+        rf"(?<![\w])(?P<title>{title})\s+(?P<name>{_NAME})"
+        rf"(?:\s+of\s+(?:the\s+)?(?P<of>{country})\b)?")
+    after = re.compile(
+        rf"(?P<name>{_NAME}),\s+(?:the\s+|a\s+)?"
+        rf"(?:(?P<status1>{_STATUS})\s+)?"
+        rf"(?:(?P<adj>{places})(?:['’]s)?\s+)?"
+        rf"(?:(?P<status2>{_STATUS})\s+)?"
+        rf"(?P<title>(?i:{title}))\b"
+        rf"(?:\s+of\s+(?:the\s+)?(?P<of>{country})\b)?")
+    return before, after
+
+
+@dataclass
+class Mention:
+    name: str
+    title: str
+    country: str
+    past: bool
+    sentence: int
+    start: int
+
+
+@dataclass(eq=False)
+class Individual:
+    """One person as the article presents them."""
+
+    name: str
+    title: str = ""
+    country: str = ""
+    past: bool = False
+    evidence: str = ""
+    first: int = 0
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def short_names(self) -> list[str]:
+        tokens = [t for t in self.name.split() if t[0].isupper()]
+        return list(dict.fromkeys([tokens[-1], tokens[0]])) if tokens else []
+
+
+def _clean_name(raw: str) -> str:
+    tokens = re.sub(r"['’]s$", "", raw.strip()).split()
+    places = gz.place_words()
+    while tokens and (tokens[-1] in _NOT_NAMES or tokens[-1].lower() in places):
+        tokens.pop()
+    while tokens and (tokens[0] in _NOT_NAMES or tokens[0].lower() in places):
+        tokens.pop(0)
+    if tokens and re.search(r"['’]s$", tokens[-1]):
+        tokens[-1] = re.sub(r"['’]s$", "", tokens[-1])
+    return " ".join(tokens)
+
+
+def _country(adj: str | None, of: str | None) -> str:
+    for text in (of, adj):
+        if text:
+            c = gz.country_named(text) or gz.country_of_adjective(text)
+            if c:
+                return c.name
+    return ""
+
+
+def find_mentions(sentences: list[str]) -> list[Mention]:
+    """Every titled person named in the sentences."""
+    before, after = _patterns()
+    found: list[Mention] = []
+    for index, sentence in enumerate(sentences):
+        taken: list[tuple[int, int]] = []
+        for regex in (before, after):
+            for m in regex.finditer(sentence):
+                span = m.span("name")
+                if any(s < span[1] and span[0] < e for s, e in taken):
+                    continue
+                name = _clean_name(m["name"])
+                if not name:
+                    continue
+                status = " ".join(filter(None, (m["status1"], m["status2"])))
+                found.append(Mention(name, gz.canonical_title(m["title"]),
+                                     _country(m["adj"], m["of"]),
+                                     bool(_PAST.search(status)), index, m.start()))
+                taken.append(span)
+    return found
+
+
+def gather(sentences: list[str]) -> list[Individual]:
+    """Fold mentions into individuals; 'President Lee' joins 'Lee Jae Myung'."""
+    mentions = find_mentions(sentences)
+    people: list[Individual] = []
+    for mention in sorted(mentions, key=lambda m: -len(m.name.split())):
+        match = next((p for p in people if p.name == mention.name), None)
+        if match is None and len(mention.name.split()) == 1:
+            candidates = [p for p in people if mention.name in p.short_names]
+            match = candidates[0] if len(candidates) == 1 else None
+        if match is None:
+            match = Individual(mention.name)
+            people.append(match)
+        match.mentions.append(mention)
+    for person in people:
+        person.mentions.sort(key=lambda m: (m.sentence, m.start))
+        first = person.mentions[0]
+        person.first = first.sentence
+        person.evidence = sentences[first.sentence]
+        person.title = next((m.title for m in person.mentions if m.title in gz.LEADER_TITLES),
+                            first.title)
+        person.country = next((m.country for m in person.mentions if m.country), "")
+        person.past = all(m.past for m in person.mentions)
+    people.sort(key=lambda p: p.first)
+    return people
+
+
+class Resolver:
+    """Finds who a stretch of text refers to: names, surnames, titles, pronouns."""
+
+    def __init__(self, people: list[Individual], participants: list[Individual]):
+        self.people = people
+        self.participants = participants
+        alias: dict[str, list[Individual]] = {}
+        for p in people:
+            for short in p.short_names:
+                alias.setdefault(short, []).append(p)
+        self.alias = {k: v[0] for k, v in alias.items() if len(v) == 1}
+        keys = sorted({p.name for p in people} | set(self.alias), key=len, reverse=True)
+        self._names = re.compile(
+            r"(?<![\w])(" + "|".join(re.escape(k) for k in keys) + r")(?![\w])") if keys else None
+        self.last: Individual | None = None
+
+    def named(self, text: str) -> list[tuple[int, Individual]]:
+        """People named in *text* by full name, surname or title phrase, in order."""
+        found: list[tuple[int, Individual]] = []
+        if self._names:
+            for m in self._names.finditer(text):
+                person = next((p for p in self.people if p.name == m[1]), None) \
+                    or self.alias.get(m[1])
+                if person:
+                    found.append((m.start(), person))
+        for m in re.finditer(r"\bthe\s+(?:(\w+(?:\s+\w+)?)\s+)?(leader|"
+                             + "|".join(t.lower() for t in gz.TITLES) + r")\b", text, re.I):
+            person = self._by_title(m[1] or "", m[2])
+            if person:
+                found.append((m.start(), person))
+        found.sort(key=lambda x: x[0])
+        return found
+
+    def _by_title(self, adjective: str, title: str) -> Individual | None:
+        country = gz.country_of_adjective(adjective) if adjective else None
+        pool = [p for p in self.participants
+                if (title.lower() == "leader" or p.title.lower() == title.lower())
+                and (country is None or p.country == country.name)]
+        return pool[0] if len(pool) == 1 else None
+
+    def both(self, text: str) -> bool:
+        """Does *text* speak of all the participants at once?"""
+        return bool(re.search(r"(?i:\b(the two|both|the three|all three)\s+(leaders|sides|men|women|"
+                              r"heads of (state|government)|countries|governments|nations|"
+                              r"neighbou?rs|allies|administrations))\b|^(They|Both)\b", text))

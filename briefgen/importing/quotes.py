@@ -1,0 +1,156 @@
+"""Quotations: the words, who said them, on what occasion, and the sentence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefgen.importing import gazetteer as gz
+from briefgen.importing.people import Resolver
+
+_SPEECH = r"(?:said|says|told|tells|added|adds|declared|declaring|stated|noted|stressed|" \
+          r"insisted|warned|announced|wrote|remarked|explained|argued|emphasi[sz]ed|" \
+          r"underlined|asserted|expressed|described|urged|vowed|pledged|saying|adding|" \
+          r"according to|called|recalled|acknowledged|conceded|replied|responded)"
+_SPEECH_RE = re.compile(rf"\b{_SPEECH}\b", re.I)
+_OCCASION_NOUNS = r"(?:press conference|news conference|press briefing|briefing|interview|" \
+                  r"statement|speech|address|banquet|dinner|luncheon|session|ceremony|forum|" \
+                  r"summit|meeting|talks|joint statement|press availability|reception|rally|" \
+                  r"parliament|parliamentary session|conference)"
+_OCCASION = re.compile(rf"\b(?:told|at|during|in|before|to)\s+(?:a|an|the|their|his|her)\s+"
+                       rf"((?:[\w'-]+\s+){{0,3}}?{_OCCASION_NOUNS})\b", re.I)
+_FOLLOWING = re.compile(r"^\W*\s*(?:following|after|over|in response to|about|regarding)\s+"
+                        r"(?:the\s+)?([^,.;]{4,120})", re.I)
+_BODY = re.compile(r"\b(?:the\s+)?(?P<adj>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?:['’]s)?\s+"
+                   r"(?P<body>government|foreign ministry|defen[cs]e ministry|ministry|"
+                   r"presidential office|embassy|cabinet|spokes(?:person|man|woman))\b")
+
+
+@dataclass
+class Quotation:
+    text: str
+    speaker: str
+    occasion: str
+    evidence: str
+
+
+def _marks(text: str) -> list[tuple[int, str]]:
+    """Quotation marks in *text* as (position, 'open'|'close')."""
+    marks = []
+    for m in re.finditer(r"[“”\"«»]", text):
+        ch, i = m.group(), m.start()
+        if ch in "“«":
+            marks.append((i, "open"))
+        elif ch in "”»":
+            marks.append((i, "close"))
+        else:
+            prev = text[i - 1] if i else " "
+            nxt = text[i + 1] if i + 1 < len(text) else " "
+            opening = (prev.isspace() or prev in "([—–-:") and not nxt.isspace()
+            marks.append((i, "open" if opening else "close"))
+    return marks
+
+
+def _spans(text: str, sentence_starts: list[int]) -> list[tuple[int, int, int]]:
+    """(text start, text end, index after the closing mark) of each quotation."""
+    spans = []
+    opened: int | None = None
+    for i, (pos, kind) in enumerate(_marks(text)):
+        if kind == "open" and opened is None:
+            opened = pos + 1
+        elif kind == "close":
+            if opened is not None:
+                spans.append((opened, pos, pos + 1))
+                opened = None
+            elif not spans and i == 0:
+                # The opening mark is missing: the quotation starts with its sentence.
+                start = max((s for s in sentence_starts if s <= pos), default=0)
+                spans.append((start, pos, pos + 1))
+    if opened is not None and len(text) - opened > 20:
+        spans.append((opened, len(text), len(text)))
+    return spans
+
+
+def _offsets(paragraph: str, sentences: list[str]) -> list[tuple[int, int]]:
+    result, cursor = [], 0
+    for s in sentences:
+        start = paragraph.find(s, cursor)
+        start = cursor if start < 0 else start
+        result.append((start, start + len(s)))
+        cursor = start + len(s)
+    return result
+
+
+def find_quotes(paragraph: str, sentences: list[str], resolver: Resolver) -> list[Quotation]:
+    offsets = _offsets(paragraph, sentences)
+    found: list[Quotation] = []
+    last_end = 0
+    for start, end, after in _spans(paragraph, [s for s, _ in offsets]):
+        words = paragraph[start:end].strip().strip(",;:").strip()
+        if len(words.split()) < 3 and not re.search(r"[.!?]$", words):
+            continue
+        sent_from = max((s for s, _ in offsets if s <= start), default=0)
+        sent_to = min((e for _, e in offsets if e >= after), default=len(paragraph))
+        tail = paragraph[after:sent_to]
+        head = paragraph[max(sent_from, last_end):max(start - 1, 0)]
+        speaker, region = _speaker(head, tail, paragraph[:start], resolver)
+        occasion = _occasion(region, tail)
+        evidence = " ".join(s for s, (a, b) in zip(sentences, offsets)
+                            if a < sent_to and b > sent_from)
+        found.append(Quotation(_tidy(words), speaker, occasion, evidence or paragraph))
+        last_end = after
+    return found
+
+
+def _tidy(text: str) -> str:
+    text = " ".join(text.split())
+    return re.sub(r",$", ".", text) if text.endswith(",") else text
+
+
+def _speaker(head: str, tail: str, earlier: str, resolver: Resolver) -> tuple[str, str]:
+    """Who said it, and the stretch of text that said so."""
+    tail_attr = re.match(rf"^\W*(.{{0,80}}?\b{_SPEECH}\b.*)$", tail, re.I | re.S)
+    for region in ((tail_attr[1] if tail_attr else None), head):
+        if not region:
+            continue
+        named = resolver.named(region)
+        if named:
+            return named[0][1].name, region
+        if re.search(r"\b(he|she)\b", region, re.I):
+            before = resolver.named(earlier)
+            if before:
+                return before[-1][1].name, region
+        body = _body(region)
+        if body:
+            return body, region
+    return "", tail_attr[1] if tail_attr else head
+
+
+def _body(text: str) -> str:
+    """'Seoul', 'the French government', "Japan's foreign ministry" -> who spoke."""
+    m = _BODY.search(text)
+    if m:
+        country = gz.country_of_adjective(m["adj"]) or gz.country_named(m["adj"])
+        if country:
+            return f"{country.demonym} {m['body'].lower()}"
+    words = re.findall(r"(?<![\w])([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)", text)
+    for word in words:
+        word = re.sub(r"['’]s$", "", word)
+        if re.search(rf"\b(in|to|at|from|of)\s+{re.escape(word)}", text):
+            continue
+        country = gz.country_of_city(word) if gz.is_capital(word) else gz.country_named(word)
+        if country:
+            return f"{country.demonym} government"
+    return ""
+
+
+def _occasion(region: str, tail: str) -> str:
+    m = _OCCASION.search(region)
+    if m:
+        return " ".join(m[1].split())
+    if re.search(r"\btold reporters\b", region, re.I):
+        return "remarks to reporters"
+    m = _FOLLOWING.match(tail)
+    if m:
+        return " ".join(m[1].split())
+    return ""

@@ -1,0 +1,340 @@
+"""File formats -> a :class:`Document` (articles) or a :class:`Briefing` (data files).
+
+Readers know about formats only; what the words mean is the extractor's job.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from briefgen.errors import InputError, SourceError
+from briefgen.importing.dates import parse_date
+from briefgen.importing.document import Block, Document
+from briefgen.importing.encoding import decode_text
+from briefgen.model import Briefing
+
+MAX_BYTES = 20_000_000
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx")
+DATA_SUFFIXES = (".json", ".yaml", ".yml", ".csv")
+SUPPORTED_SUFFIXES: tuple[str, ...] = ARTICLE_SUFFIXES + DATA_SUFFIXES
+
+
+def suffix_of(path: Path) -> str:
+    name = path.name.lower()
+    return ".brief.json" if name.endswith(".brief.json") else path.suffix.lower()
+
+
+def read_raw(path: Path, where: str) -> bytes:
+    from briefgen.files import read_bytes
+
+    try:
+        return read_bytes(path, limit=MAX_BYTES)
+    except InputError as exc:
+        raise SourceError(exc.message, where=where, hint=exc.hint) from exc
+
+
+# -- plain text and Markdown -------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[.!?:;…\"”’)]$")
+
+
+def looks_like_heading(line: str) -> bool:
+    """A short line without closing punctuation whose words are mostly capitalised."""
+    words = line.split()
+    if not 1 <= len(words) <= 14 or len(line) > 110 or _SENTENCE_END.search(line):
+        return False
+    if not line[0].isupper() or line[0] in "“\"'‘":
+        return False
+    minor = {"a", "an", "the", "and", "or", "of", "in", "on", "to", "for", "with", "under",
+             "at", "by", "from", "as", "vs", "but", "into", "over", "after", "before"}
+    capital = sum(1 for w in words if w[0].isupper() or not w[0].isalpha() or w in minor)
+    return capital >= len(words) * 0.8
+
+
+def text_blocks(text: str) -> list[Block]:
+    """Split plain text into headings and paragraphs (hard-wrapped lines are joined)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    blocks: list[Block] = []
+    for chunk in re.split(r"\n\s*\n", text):
+        lines = [ln.strip() for ln in chunk.split("\n") if ln.strip()]
+        paragraph: list[str] = []
+        for i, line in enumerate(lines):
+            wrapped = paragraph and not _SENTENCE_END.search(paragraph[-1]) \
+                and not looks_like_heading(paragraph[-1])
+            if wrapped:
+                paragraph.append(line)
+                continue
+            if paragraph:
+                blocks.append(_block(" ".join(paragraph)))
+            paragraph = [line]
+        if paragraph:
+            blocks.append(_block(" ".join(paragraph)))
+    return blocks
+
+
+def _block(text: str) -> Block:
+    return Block("heading" if looks_like_heading(text) else "paragraph", text)
+
+
+def read_text(raw: bytes, where: str) -> Document:
+    text, _ = decode_text(raw, where=where)
+    return _titled(Document(where=where, blocks=text_blocks(text)))
+
+
+def _titled(doc: Document) -> Document:
+    """Take a leading heading as the document's title."""
+    if doc.blocks and doc.blocks[0].kind == "heading" and not doc.title:
+        doc.title = doc.blocks.pop(0).text
+    return doc
+
+
+def read_markdown(raw: bytes, where: str) -> Document:
+    from markdown_it import MarkdownIt
+
+    text, _ = decode_text(raw, where=where)
+    text = re.sub(r"\A---\n.*?\n---\n", lambda m: _front_matter(m.group(0)), text, flags=re.S)
+    tokens = MarkdownIt("commonmark").parse(text)
+    doc = Document(where=where)
+    kind = None
+    for token in tokens:
+        if token.type in ("heading_open", "paragraph_open"):
+            kind = "heading" if token.type == "heading_open" else "paragraph"
+            level = token.tag
+        elif token.type == "inline" and kind:
+            content = _inline_text(token).strip()
+            if content:
+                if kind == "heading" and level == "h1" and not doc.title and not doc.blocks:
+                    doc.title = content
+                else:
+                    doc.blocks.append(Block(kind, content))
+            kind = None
+    return doc
+
+
+def _front_matter(block: str) -> str:
+    """Keep YAML front matter as plain lines the metadata cleaner understands."""
+    return "\n\n".join(ln for ln in block.splitlines()[1:-1] if ln.strip()) + "\n\n"
+
+
+def _inline_text(token) -> str:
+    parts = []
+    for child in token.children or ():
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return "".join(parts)
+
+
+# -- web pages ------------------------------------------------------------------
+
+def read_html(raw: bytes, where: str) -> Document:
+    import trafilatura
+    from lxml import etree
+
+    text, _ = decode_text(raw, where=where)
+    meta = _html_meta(text)
+    try:
+        xml = trafilatura.extract(text, output_format="xml", with_metadata=True,
+                                  include_comments=False, include_tables=False,
+                                  favor_precision=True, deduplicate=True)
+    except Exception as exc:  # trafilatura surfaces many parser errors; none is ours
+        raise SourceError(f"cannot read this web page: {exc}", where=where) from exc
+    if not xml:
+        raise SourceError("no article text found in this web page", where=where,
+                          hint="save the article page itself, or copy its text into a .txt file")
+    root = etree.fromstring(xml.encode("utf-8"), etree.XMLParser(recover=True))
+    doc = Document(where=where, title=meta.get("title") or root.get("title") or "",
+                   site=meta.get("site") or root.get("sitename") or "",
+                   author=meta.get("author") or root.get("author") or "",
+                   url=meta.get("url") or root.get("url") or "",
+                   published=parse_date(meta.get("published") or "")
+                   or parse_date(root.get("date") or ""))
+    main = root.find("main")
+    for el in (main if main is not None else root).iter("head", "p", "item", "quote"):
+        content = " ".join("".join(el.itertext()).split())
+        if not content or (el.tag == "p" and el.getparent().tag in ("item", "quote")):
+            continue
+        kind = "heading" if el.tag == "head" else "paragraph"
+        if kind == "heading" and content == doc.title:
+            continue
+        doc.blocks.append(Block(kind, content))
+    if not any(b.kind == "paragraph" for b in doc.blocks):
+        raise SourceError("no article text found in this web page", where=where,
+                          hint="save the article page itself, or copy its text into a .txt file")
+    return doc
+
+
+_META = re.compile(r"<meta\b[^>]*>", re.I)
+_ATTR = re.compile(r"""([\w:-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""")
+_META_KEYS = {"article:published_time": "published", "og:site_name": "site",
+              "og:title": "title", "author": "author", "article:author": "author",
+              "og:url": "url", "date": "published", "pubdate": "published"}
+
+
+def _html_meta(text: str) -> dict[str, str]:
+    """The page's own metadata (``<meta property=... content=...>``), first value wins."""
+    found: dict[str, str] = {}
+    for tag in _META.findall(text[:200_000]):
+        attrs = {k.lower(): v.strip("\"'") for k, v in _ATTR.findall(tag)}
+        key = (attrs.get("property") or attrs.get("name") or "").lower()
+        if key in _META_KEYS and attrs.get("content"):
+            found.setdefault(_META_KEYS[key], attrs["content"].strip())
+    return found
+
+
+# -- Word ---------------------------------------------------------------------
+
+def read_docx(raw: bytes, where: str) -> Document:
+    import docx
+
+    if not raw.strip():
+        raise SourceError("the file is empty", where=where)
+    try:
+        word = docx.Document(io.BytesIO(raw))
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise SourceError("not a Word .docx document (cannot open it)", where=where,
+                          hint="save it again from Word as .docx") from exc
+    except Exception as exc:  # a broken package can fail deep inside lxml or python-docx
+        raise SourceError(f"this .docx is damaged: {type(exc).__name__}", where=where,
+                          hint="save it again from Word as .docx") from exc
+    props = word.core_properties
+    created = props.created or props.modified
+    doc = Document(where=where, title=props.title or "", author=props.author or "",
+                   published=created.date() if isinstance(created, dt.datetime) else None)
+    for para in word.paragraphs:
+        content = " ".join(para.text.split())
+        if not content:
+            continue
+        style = (para.style.name if para.style is not None else "") or ""
+        if style == "Title":
+            doc.title = doc.title or content
+        elif style.startswith("Heading") or style == "Subtitle":
+            doc.blocks.append(Block("heading", content))
+        else:
+            doc.blocks.append(Block("paragraph", content))
+    if not doc.blocks:
+        raise SourceError("the document has no text", where=where)
+    return doc
+
+
+# -- data files -------------------------------------------------------------------
+
+def read_briefing_file(raw: bytes, where: str, *, yaml_syntax: bool) -> tuple[Briefing, list[str]]:
+    from briefgen.briefing_io import briefing_from_data, parse_text
+
+    text, _ = decode_text(raw, where=where)
+    try:
+        data = parse_text(text, where=where, yaml_syntax=yaml_syntax)
+        if not isinstance(data, dict):
+            raise InputError(f"not a briefing: the file holds a {_kind(data)}, "
+                             "not an object of briefing fields", where=where)
+        return briefing_from_data(data, where=where)
+    except SourceError:
+        raise
+    except InputError as exc:
+        raise SourceError(exc.message, where=where, hint=exc.hint, details=exc.details) from exc
+    except RecursionError as exc:
+        raise SourceError("the data is nested too deeply", where=where) from exc
+
+
+def _kind(data: object) -> str:
+    return {list: "list", str: "text", int: "number", float: "number", bool: "true/false",
+            type(None): "nothing"}.get(type(data), type(data).__name__)
+
+
+_PERSON_COLUMNS = {"name": "name", "full name": "name", "title": "title", "position": "title",
+                   "office": "title", "country": "country", "role": "role", "side": "side",
+                   "native name": "native_name", "native_name": "native_name", "bio": "bio",
+                   "notes": "bio"}
+_FIGURE_COLUMNS = {"value": "value", "number": "value", "amount": "value", "unit": "unit",
+                   "text": "text", "figure": "text", "description": "text",
+                   "category": "category", "source": "evidence", "evidence": "evidence"}
+
+
+def read_csv(raw: bytes, where: str) -> tuple[Briefing, list[str]]:
+    text, _ = decode_text(raw, where=where)
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    try:
+        rows = list(csv.reader(io.StringIO(text), dialect))
+    except csv.Error as exc:
+        raise SourceError(f"not a valid CSV table: {exc}", where=where) from exc
+    rows = [r for r in rows if any(c.strip() for c in r)]
+    if not rows:
+        raise SourceError("the file is empty", where=where)
+    header = [" ".join(h.split()).lower().replace("_", " ") for h in rows[0]]
+    header = [h if h != "native name" else "native_name" for h in header]
+    if "name" in header or "full name" in header:
+        table, kind = _PERSON_COLUMNS, "participants"
+    elif "value" in header or "figure" in header or "amount" in header:
+        table, kind = _FIGURE_COLUMNS, "figures"
+    else:
+        raise SourceError(
+            f"unknown columns {', '.join(repr(h) for h in rows[0])}: expected a table of "
+            f"participants ({', '.join(_names(_PERSON_COLUMNS))}) or of figures "
+            f"({', '.join(_names(_FIGURE_COLUMNS))})", where=where,
+            hint="rename the header row")
+    unknown = [orig for orig, h in zip(rows[0], header) if h not in table]
+    if unknown:
+        raise SourceError(
+            f"unknown column{'s' if len(unknown) > 1 else ''} "
+            f"{', '.join(repr(u) for u in unknown)} in a table of {kind}: expected "
+            f"{', '.join(_names(table))}", where=where, hint="rename or remove the column")
+    return _table_briefing(rows, header, table, kind, where)
+
+
+def _names(table: dict[str, str]) -> list[str]:
+    return list(dict.fromkeys(k for k, v in table.items() if k == v or k.replace(" ", "_") == v))
+
+
+def _table_briefing(rows, header, table, kind, where) -> tuple[Briefing, list[str]]:
+    from briefgen.briefing_io import briefing_from_data
+
+    items = []
+    for number, row in enumerate(rows[1:], start=2):
+        item: dict[str, object] = {}
+        for h, cell in zip(header, row):
+            cell = cell.strip()
+            if not cell:
+                continue
+            key = table[h]
+            if key == "value":
+                try:
+                    item[key] = float(re.sub(r"[,\s]", "", cell).rstrip("%"))
+                except ValueError:
+                    raise SourceError(f"line {number}: {h!r} is not a number: {cell!r}",
+                                      where=where) from None
+            elif key == "role":
+                item[key] = cell.lower()
+            else:
+                item[key] = cell
+        if kind == "figures" and "text" not in item and "value" in item:
+            value = item["value"]
+            item["text"] = f"{value:g} {item.get('unit', '')}".strip()
+        if item:
+            items.append((number, item))
+    try:
+        return briefing_from_data({kind: [i for _, i in items]}, where=where)
+    except InputError as exc:
+        match = re.match(rf"{kind}\[(\d+)\]\.(\w+): (.*)", exc.message)
+        if match:
+            line = items[int(match.group(1))][0]
+            raise SourceError(f"line {line}, column {match.group(2)!r}: {match.group(3)}",
+                              where=where) from exc
+        raise SourceError(exc.message, where=where) from exc
+
+
+ArticleReader = Callable[[bytes, str], Document]
+ARTICLE_READERS: dict[str, ArticleReader] = {
+    ".txt": read_text, ".md": read_markdown, ".html": read_html, ".htm": read_html,
+    ".docx": read_docx,
+}

@@ -1,0 +1,63 @@
+"""Paragraphs -> sentences, and an article -> sections of sentences."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefgen.importing.document import Document
+
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen lt col sgt st jr sr rep sen gov pres no vs etc inc ltd co corp "
+    "jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e u.s u.k u.n a.m p.m approx "
+    "est dept".split())
+_BOUNDARY = re.compile(r"([.!?…]+)([\"”’)]*)(\s+)(?=[\"“‘(]?[A-Z0-9À-ÖØ-Þ])")
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Split running text into sentences, keeping closing quotation marks attached."""
+    text = " ".join(paragraph.split())
+    sentences: list[str] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        before = text[start:m.start()]
+        last_word = re.findall(r"([\w.]+)$", before)
+        if m.group(1) == "." and last_word:
+            word = last_word[0].lower().rstrip(".")
+            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+        end = m.end(2)
+        sentences.append(text[start:end].strip())
+        start = m.end()
+    if text[start:].strip():
+        sentences.append(text[start:].strip())
+    return sentences
+
+
+@dataclass
+class Paragraph:
+    text: str
+    sentences: list[str]
+
+
+@dataclass
+class Section:
+    """A heading (may be empty for the lead) and its paragraphs."""
+
+    heading: str
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+    @property
+    def sentences(self) -> list[str]:
+        return [s for p in self.paragraphs for s in p.sentences]
+
+
+def sections(doc: Document) -> list[Section]:
+    """Group the article's paragraphs under their headings; the first has none."""
+    result = [Section("")]
+    for block in doc.blocks:
+        if block.kind == "heading":
+            result.append(Section(block.text.strip().rstrip(":")))
+        else:
+            result[-1].paragraphs.append(Paragraph(block.text, split_sentences(block.text)))
+    return [s for s in result if s.paragraphs or s.heading]

@@ -1,0 +1,170 @@
+"""The briefgen command: outputs, exit codes and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from docx import Document
+from docx_helpers import body_text
+
+from briefgen.cli import main
+
+
+def run(capsys, *argv):
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_render_one_memo(capsys, sample_path, tmp_path):
+    out = tmp_path / "memo.docx"
+    code, _, err = run(capsys, "render", sample_path, "-t", "briefing-memo", "-o", out)
+    assert code == 0 and err.strip() == str(out)
+    assert "Lee Jae Myung" in body_text(out.read_bytes())
+
+
+def test_render_many_into_a_folder_with_manifest_names(capsys, sample, sample_path, tmp_path):
+    second = tmp_path / "second.brief.json"
+    sample.title = "Second summit"
+    second.write_text(sample.model_dump_json(), encoding="utf-8")
+    folder = tmp_path / "out"
+    code, _, _ = run(capsys, "render", sample_path, second, "-t", "briefing-memo", "-o", folder)
+    assert code == 0
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "2025-08-23 Second summit - Briefing memo.docx",
+        "2025-08-23 Your summit with President Lee Jae Myung, Tokyo, 23 August 2025 - Briefing memo.docx"]
+
+
+def test_same_names_do_not_overwrite_each_other(capsys, sample_path, tmp_path):
+    folder = tmp_path / "out"
+    code, _, _ = run(capsys, "render", sample_path, sample_path, "-t", "briefing-memo", "-o", folder)
+    assert code == 0 and len(list(folder.iterdir())) == 2
+
+
+def test_templates_json_lists_the_contract_keys(capsys):
+    code, out, _ = run(capsys, "templates", "--json")
+    entries = json.loads(out)
+    memo = next(e for e in entries if e["name"] == "briefing-memo")
+    assert code == 0 and memo["origin"] == "builtin" and memo["kind"] == "memo"
+    assert memo["path"].endswith("briefing-memo.docx") and memo["title"] == "Briefing memo"
+
+
+def test_user_template_overrides_builtin_by_name(capsys, monkeypatch, tmp_path):
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    Document().save(shared / "briefing-memo.docx")
+    monkeypatch.setenv("BRIEFGEN_TEMPLATE_PATH", str(shared))
+    code, out, _ = run(capsys, "templates", "--json")
+    memo = next(e for e in json.loads(out) if e["name"] == "briefing-memo")
+    assert memo["origin"] == "shared" and memo["path"] == str(shared / "briefing-memo.docx")
+
+
+def test_schema_prints_json_schema(capsys):
+    code, out, _ = run(capsys, "schema")
+    assert code == 0 and "participants" in json.loads(out)["properties"]
+
+
+def test_offices_lists_the_default(capsys):
+    code, out, _ = run(capsys, "offices", "--json")
+    assert code == 0 and any(o["name"] == "default" for o in json.loads(out))
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda d: d / "absent.brief.json", "{path}: no such file"),
+    (lambda d: _write(d / "bad.brief.json", '{"title": 1,}'),
+     "{path}: line 1, column 13: not valid JSON: Expecting property name enclosed in double quotes"),
+    (lambda d: _write(d / "bad.yaml", "title: [x\n"), "{path}: line 2: not valid YAML: "),
+    (lambda d: _write(d / "bad.brief.json", '{"participants": [{"title": "x"}]}'),
+     "{path}: participants[0].name: field required"),
+])
+def test_bad_briefing_files(capsys, tmp_path, make, message):
+    path = make(tmp_path)
+    out = tmp_path / "memo.docx"
+    code, _, err = run(capsys, "render", path, "-t", "briefing-memo", "-o", out)
+    assert code == 1
+    assert err.startswith("briefgen: error: " + message.format(path=path))
+    assert err.count("\n") == 1 and not out.exists()
+
+
+def _write(path, text):
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_unknown_template(capsys, sample_path, tmp_path):
+    code, _, err = run(capsys, "render", sample_path, "-t", "brefing-memo", "-o", tmp_path / "x.docx")
+    assert code == 1
+    assert err.startswith("briefgen: error: unknown template 'brefing-memo' (available: ")
+
+
+def test_broken_template_leaves_existing_output_alone(capsys, sample_path, tmp_path):
+    doc = Document()
+    doc.add_paragraph("{{ participants[0].nme }}")
+    doc.save(tmp_path / "broken.docx")
+    out = tmp_path / "memo.docx"
+    out.write_bytes(b"yesterday's memo")
+    code, _, err = run(capsys, "render", sample_path, "-t", tmp_path / "broken.docx", "-o", out)
+    assert code == 1
+    assert err == "briefgen: error: broken: body: Person has no field 'nme' " \
+                  "(see `briefgen schema` for the field names)\n"
+    assert out.read_bytes() == b"yesterday's memo"
+
+
+def test_read_only_output(capsys, sample_path, tmp_path):
+    out = tmp_path / "memo.docx"
+    out.write_bytes(b"x")
+    out.chmod(0o444)
+    code, _, err = run(capsys, "render", sample_path, "-t", "briefing-memo", "-o", out)
+    assert code == 1
+    assert err == (f"briefgen: error: {out}: the file is read-only "
+                   "(make it writable or choose another name)\n")
+    assert out.read_bytes() == b"x"
+
+
+def test_output_locked_by_a_word_processor(capsys, sample_path, tmp_path):
+    out = tmp_path / "memo.docx"
+    out.write_bytes(b"open in Word")
+    (tmp_path / ".~lock.memo.docx#").write_text("user", encoding="utf-8")
+    code, _, err = run(capsys, "render", sample_path, "-t", "briefing-memo", "-o", out)
+    assert code == 1
+    assert err == (f"briefgen: error: {out}: the file is open in a word processor "
+                   "(close it there, then export again)\n")
+    assert out.read_bytes() == b"open in Word"
+
+
+def test_output_folder_missing(capsys, sample_path, tmp_path):
+    out = tmp_path / "nowhere" / "memo.docx"
+    code, _, err = run(capsys, "render", sample_path, "-t", "briefing-memo", "-o", out)
+    assert code == 1 and err == (f"briefgen: error: {out.parent}: the folder does not exist "
+                                 "(create it or choose another output path)\n")
+
+
+def test_several_documents_need_a_folder(capsys, sample_path, tmp_path):
+    out = tmp_path / "memo.docx"
+    code, _, err = run(capsys, "render", sample_path, sample_path, "-t", "briefing-memo", "-o", out)
+    assert code == 1 and "2 documents need a folder, not a file" in err and not out.exists()
+
+
+def test_errors_have_no_traceback_but_debug_shows_it(tmp_path):
+    argv = [sys.executable, "-m", "briefgen", "render", str(tmp_path / "x.json"),
+            "-t", "briefing-memo", "-o", str(tmp_path / "o.docx")]
+    plain = subprocess.run(argv, capture_output=True, text=True, timeout=60)
+    assert plain.returncode == 1 and "Traceback" not in plain.stderr
+    debug = subprocess.run(argv[:3] + ["--debug"] + argv[3:], capture_output=True, text=True,
+                           timeout=60)
+    assert "Traceback" in debug.stderr
+
+
+def test_core_commands_never_import_qt(sample_path, tmp_path):
+    code = (
+        "import sys\n"
+        "from briefgen.cli import main\n"
+        f"main(['render', {str(sample_path)!r}, '-t', 'briefing-memo', '-o', {str(tmp_path / 'm.docx')!r}])\n"
+        "main(['templates']); main(['schema']); main(['offices'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken'))))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip().splitlines()[-1] == "[]"

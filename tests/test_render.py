@@ -1,0 +1,175 @@
+"""Rendering: the sample memo's content, markings, fields, properties; template errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from docx import Document
+from docx_helpers import body_text, part_xml, xml_text
+
+from briefgen.errors import TemplateError, TemplateSecurityError
+from briefgen.model import Briefing
+from briefgen.offices import OfficeProfile, find_office
+from briefgen.render import output_filename, render_briefing, render_to_file
+from briefgen.templates import find_template, read_template_info
+
+TODAY = dt.date(2025, 8, 20)
+
+
+@pytest.fixture(scope="module")
+def memo_template():
+    return find_template("briefing-memo")
+
+
+@pytest.fixture
+def memo(sample, memo_template):
+    return render_briefing(sample, memo_template, find_office(None), today=TODAY)
+
+
+def make_template(tmp_path, *paragraphs, header=None, name="t"):
+    doc = Document()
+    for text in paragraphs:
+        doc.add_paragraph(text)
+    if header:
+        doc.sections[0].header.paragraphs[0].text = header
+    path = tmp_path / f"{name}.docx"
+    doc.save(path)
+    return read_template_info(path)
+
+
+def test_sample_memo_body_has_the_facts(memo, sample):
+    text = body_text(memo)
+    for person in sample.participants:
+        assert person.name in text and person.title in text
+    assert "石破茂" in text and "이재명" in text
+    for topic in sample.topics:
+        assert topic.title in text
+    assert "80,000 US troops" in text and "15%" in text
+    assert "Your summit with President Lee Jae Myung, Tokyo, 23 August 2025" in text
+    assert "August 23, 2025, Tokyo" in text          # the meeting line, office date style
+    assert "DATE:" in text and "August 20, 2025" in text
+    assert "Also referenced: Yoon Suk Yeol (President, South Korea); Donald Trump" in text
+    assert "Resume shuttle diplomacy between the leaders (Japan and South Korea)" in text
+    assert "August 25, 2025: President Lee's first summit with President Donald Trump (Washington)" in text
+    assert "Drafted by: K. Mori, Northeast Asia Division" in text
+    assert "Cleared: North American Affairs \u2013 H. Ueda (cleared)" in text
+    assert "{{" not in text and "{%" not in text
+
+
+def test_sample_memo_uses_word_styles(memo):
+    doc = Document(io.BytesIO(memo))
+    headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    assert headings[:4] == ["Bottom Line", "Objectives", "What the Other Side Wants", "Participants"]
+    numbered = [p.text for p in doc.paragraphs if p.style.name == "List Number"]
+    assert len(numbered) == 4 and numbered[0].startswith("To reaffirm trilateral")
+    bold = [r.text for p in doc.paragraphs for r in p.runs if r.bold]
+    assert "first bilateral visit abroad" in bold     # **markdown** in the summary
+
+
+def test_banner_in_header_and_footer_and_page_x_of_y(memo):
+    header, footer = part_xml(memo, "header"), part_xml(memo, "footer")
+    assert "UNCLASSIFIED" in xml_text(header)
+    assert "UNCLASSIFIED" in xml_text(footer)
+    assert "Page " in xml_text(footer) and " of " in xml_text(footer)
+    assert "<w:instrText xml:space=\"preserve\"> PAGE </w:instrText>" in footer
+    assert "<w:instrText xml:space=\"preserve\"> NUMPAGES </w:instrText>" in footer
+
+
+def test_document_properties_are_set(memo, sample):
+    props = Document(io.BytesIO(memo)).core_properties
+    assert props.title == sample.title
+    assert props.subject == "Briefing memo"
+    assert props.author == "K. Mori"
+    assert "Shigeru Ishiba" in props.keywords and "security" in props.keywords
+    assert props.category == "UNCLASSIFIED"
+
+
+def test_native_names_use_the_offices_east_asian_font(memo):
+    body = part_xml(memo, "document")
+    assert 'w:eastAsia="MS Mincho"/><' in body
+    assert 'w:eastAsia="MS Mincho"/></w:rPr><w:t xml:space="preserve">石破茂' in body
+
+
+def test_office_profile_sets_paper_marking_and_portion_marks(sample, memo_template):
+    office = OfficeProfile(name="uk", classification="OFFICIAL-SENSITIVE", portion_marks=True,
+                           date_style="uk", paper="A4", caveats="UK EYES ONLY")
+    sample.marking.classification = ""
+    data = render_briefing(sample, memo_template, office, today=TODAY)
+    doc = Document(io.BytesIO(data))
+    assert round(doc.sections[0].page_width.mm) == 210
+    assert "OFFICIAL-SENSITIVE//UK EYES ONLY" in xml_text(part_xml(data, "header"))
+    objectives = [p.text for p in doc.paragraphs if p.style.name == "List Number"]
+    assert objectives[0].startswith("(OS) To reaffirm")
+    assert "20 August 2025" in body_text(data)
+
+
+def test_unmarked_documents_have_no_banner_or_portion_marks(sample, memo_template):
+    sample.marking.classification = ""
+    office = OfficeProfile(name="tank", classification="", portion_marks=True)
+    data = render_briefing(sample, memo_template, office, today=TODAY)
+    assert xml_text(part_xml(data, "header")).strip() == ""
+    assert "(U)" not in body_text(data)
+
+
+def test_empty_briefing_renders_without_empty_sections(memo_template):
+    text = body_text(render_briefing(Briefing(), memo_template, OfficeProfile(), today=TODAY))
+    assert "Participants" not in text and "Key Figures" not in text
+    assert "Briefing Memorandum" in text
+
+
+def test_unsafe_attribute_is_refused_by_the_sandbox(tmp_path, sample):
+    info = make_template(tmp_path, "Hi {{ ''.__class__.__mro__ }}", name="evil")
+    with pytest.raises(TemplateSecurityError) as err:
+        render_briefing(sample, info, OfficeProfile())
+    assert str(err.value).startswith("evil: body: refused by the sandbox: access to attribute "
+                                     "'__class__' of 'str' object is unsafe")
+
+
+def test_unknown_variable_names_variable_template_and_part(tmp_path, sample):
+    info = make_template(tmp_path, "ok", header="{{ clasification }}", name="typo")
+    with pytest.raises(TemplateError) as err:
+        render_briefing(sample, info, OfficeProfile())
+    assert str(err.value) == ("typo: header: unknown variable 'clasification' "
+                              "(check its spelling; `briefgen check` lists the known names)")
+
+
+def test_unknown_field_of_a_model_is_named(tmp_path, sample):
+    info = make_template(tmp_path, "{{ meeting.datum }}", name="field")
+    with pytest.raises(TemplateError, match=r"field: body: Meeting has no field 'datum'"):
+        render_briefing(sample, info, OfficeProfile())
+
+
+def test_syntax_error_quotes_the_text_near_it(tmp_path, sample):
+    info = make_template(tmp_path, "Intro", "{% for p in participants %}{{ p.name }", name="broken")
+    with pytest.raises(TemplateError) as err:
+        render_briefing(sample, info, OfficeProfile())
+    assert str(err.value).startswith("broken: body: syntax error: ")
+    assert 'near "' in str(err.value)
+
+
+def test_render_to_file_never_leaves_a_partial_file(tmp_path, sample):
+    bad = make_template(tmp_path, "{{ nothing_here }}", name="bad")
+    out = tmp_path / "memo.docx"
+    out.write_bytes(b"previous export")
+    with pytest.raises(TemplateError):
+        render_to_file(sample, bad, OfficeProfile(), out)
+    assert out.read_bytes() == b"previous export"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.docx", "memo.docx"]
+
+
+def test_output_filename_follows_the_manifest(sample, memo_template):
+    name = output_filename(sample, memo_template, OfficeProfile())
+    assert name == ("2025-08-23 Your summit with President Lee Jae Myung, Tokyo, 23 August 2025"
+                    " - Briefing memo.docx")
+
+
+def test_batch_renders_reuse_compiled_templates(sample, memo_template):
+    from briefgen.templating import environment
+
+    render_briefing(sample, memo_template, OfficeProfile())
+    compiled = len(environment().cache)
+    sample.title = "Another summit"
+    render_briefing(sample, memo_template, OfficeProfile())
+    assert len(environment().cache) == compiled
