@@ -140,21 +140,22 @@ def _render_pdf(briefing, template, office, out: Path, today) -> Path:
 
 
 def _render_many(jobs, office, folder: Path, today, pdf: bool) -> list[Path]:
+    from briefgen.batch import Job, render_batch
     from briefgen.render import output_filename
 
-    written: list[Path] = []
+    planned: list[Job] = []
     used: set[str] = set()
-    for brief, template in jobs:
-        name = output_filename(brief[1], template, office)
+    for (_path, briefing), template in jobs:
+        name = output_filename(briefing, template, office)
         stem, n = name[:-5], 2
         while name.lower() in used:
             name, n = f"{stem} ({n}).docx", n + 1
         used.add(name.lower())
-        target = folder / name
-        if pdf:
-            target = target.with_suffix(".pdf")
-        written.append(_render_one(brief, template, office, target, today))
-    return written
+        planned.append(Job(briefing, template, folder / name))
+    if not pdf:
+        return render_batch(planned, office, today=today)
+    return [_render_pdf(job.briefing, job.template, office, job.out.with_suffix(".pdf"), today)
+            for job in planned]
 
 
 def cmd_import(args: argparse.Namespace) -> int:

@@ -27,6 +27,10 @@ class BriefgenError(Exception):
         self.hint = hint
         self.details = details
 
+    def __reduce__(self):
+        """Pickle with location and hint (errors cross process boundaries in batches)."""
+        return (_rebuild, (type(self), self.message, self.where, self.hint, self.details))
+
     def __str__(self) -> str:
         text = f"{self.where}: {self.message}" if self.where else self.message
         if self.hint:
@@ -52,3 +56,7 @@ class TemplateSecurityError(TemplateError):
 
 class OutputError(BriefgenError):
     """A document could not be written or converted."""
+
+
+def _rebuild(cls, message, where, hint, details):
+    return cls(message, where=where, hint=hint, details=details)

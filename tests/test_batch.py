@@ -1,0 +1,44 @@
+"""Batch rendering: large batches use worker processes, errors keep their location."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+from docx import Document
+from docx_helpers import body_text
+
+from briefgen.batch import PARALLEL_FROM, Job, render_batch
+from briefgen.errors import TemplateError
+from briefgen.offices import OfficeProfile
+from briefgen.templates import find_template, read_template_info
+
+
+def test_a_large_batch_writes_every_document(sample, tmp_path):
+    memo = find_template("briefing-memo")
+    jobs = []
+    for i in range(PARALLEL_FROM + 2):
+        briefing = sample.model_copy(update={"title": f"Summit {i}"})
+        jobs.append(Job(briefing, memo, tmp_path / f"{i}.docx"))
+    seen = []
+    written = render_batch(jobs, OfficeProfile(), progress=lambda done, total: seen.append(done))
+    assert written == [job.out for job in jobs]
+    assert seen[-1] == len(jobs)
+    assert "Summit 25" in body_text((tmp_path / "25.docx").read_bytes())
+
+
+def test_errors_from_workers_keep_template_and_hint(sample, tmp_path):
+    doc = Document()
+    doc.add_paragraph("{{ titel }}")
+    doc.save(tmp_path / "typo.docx")
+    bad = read_template_info(tmp_path / "typo.docx")
+    jobs = [Job(sample, bad, tmp_path / f"{i}.docx") for i in range(PARALLEL_FROM)]
+    with pytest.raises(TemplateError) as info:
+        render_batch(jobs, OfficeProfile())
+    assert str(info.value) == ("typo: body: unknown variable 'titel' "
+                               "(check its spelling; `briefgen check` lists the known names)")
+
+
+def test_errors_pickle_with_their_location():
+    error = pickle.loads(pickle.dumps(TemplateError("bad", where="memo", hint="fix", details="d")))
+    assert (str(error), error.details) == ("memo: bad (fix)", "d")
