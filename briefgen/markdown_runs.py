@@ -8,9 +8,14 @@ prefixed with a bullet or their number.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from docxtpl import RichText
+
+# Characters or line starts that can change how Markdown renders text; text
+# without them renders as itself, so the parser need not even be imported.
+_MARKUP = re.compile(r"[*_`#\[\]<>&\\\n]|^\s*([-+]|\d+[.)])\s", re.MULTILINE)
 
 
 @lru_cache(maxsize=1)
@@ -21,6 +26,8 @@ def _parser():
 
 
 def markdown_to_richtext(text: str) -> RichText:
+    if not _MARKUP.search(text):
+        return RichText(text.strip()) if text.strip() else RichText()
     rich = RichText()
     bold = italic = code = False
     lists: list[list[int] | None] = []  # None: bullets; [n]: next number

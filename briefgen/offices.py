@@ -34,7 +34,7 @@ DEFAULT_OFFICE = "default"
 class Level(BaseModel):
     """A classification level and its portion mark: ``CONFIDENTIAL`` -> ``C``."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     name: str
     portion: str
 
@@ -45,7 +45,7 @@ US_LEVELS = [Level(name=n, portion=p) for n, p in (
 
 
 class RoutingDefaults(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     to: str = ""
     from_office: str = ""
     from_name: str = ""
@@ -57,7 +57,7 @@ class RoutingDefaults(BaseModel):
 class OfficeProfile(BaseModel):
     """How one office's documents look and are marked."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     name: str = DEFAULT_OFFICE
     title: str = "Default office"

@@ -8,6 +8,7 @@ house style from the profile (:mod:`briefgen.docxxml`) -> bytes.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import re
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from briefgen import docxxml
 from briefgen.errors import OutputError, TemplateError, TemplateSecurityError
 from briefgen.files import atomic_write
 from briefgen.model import Briefing, Routing
+from briefgen.resources import user_cache_dir
 from briefgen.offices import OfficeProfile
 from briefgen.templates import TemplateInfo
 from briefgen.templating import environment, format_date, slug
@@ -116,12 +118,26 @@ _PATCH_CACHE: dict[str, str] = {}
 
 
 def _patched(src_xml: str, patch) -> str:
-    """docxtpl's tag clean-up is pure; cache it for batch renders."""
+    """docxtpl's tag clean-up is a pure function of the XML: keep its result
+    in memory for batches and on disk (beside the compiled templates) for the
+    next run."""
     result = _PATCH_CACHE.get(src_xml)
-    if result is None:
-        if len(_PATCH_CACHE) > 64:
-            _PATCH_CACHE.clear()
-        result = _PATCH_CACHE[src_xml] = patch(src_xml)
+    if result is not None:
+        return result
+    digest = hashlib.sha256(src_xml.encode("utf-8")).hexdigest()
+    cached = user_cache_dir() / "patched" / f"{digest}.xml"
+    try:
+        result = cached.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        result = patch(src_xml)
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(cached, result.encode("utf-8"))
+        except Exception:  # a cache that cannot be written only costs time
+            pass
+    if len(_PATCH_CACHE) > 64:
+        _PATCH_CACHE.clear()
+    _PATCH_CACHE[src_xml] = result
     return result
 
 
