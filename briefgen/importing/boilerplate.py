@@ -19,7 +19,7 @@ _DROP = re.compile(
 _PROMPT = re.compile(
     r"\b(newsletter|subscribe|subscription|sign up|inbox|cookies?|privacy policy|"
     r"terms of (use|service)|accept all|log in|download (our|the) app|unlock|paywall)\b", re.I)
-_BYLINE = re.compile(r"^\s*(?:by|written by|words by)\s+([A-Z][\w.'’\-]+(?:\s+(?:[A-Z][\w.'’\-]+|"
+_BYLINE = re.compile(r"^\s*(?i:by|written by|words by)\s+([A-Z][\w.'’\-]+(?:\s+(?:[A-Z][\w.'’\-]+|"
                      r"and|&|de|van|von|da|di|bin))*)(?:\s*[,|/]\s*(.+))?\s*$")
 _DATE_LINE = re.compile(r"^\s*(?:published|posted|updated|last updated|date|first published)?"
                         r"\s*(?:on)?\s*:?\s*(.{6,40})$", re.I)
@@ -28,6 +28,9 @@ _FIELD_LINE = re.compile(r"^\s*(title|author|source|publisher|site|date|publishe
 _DATELINE = re.compile(r"^([A-Z][A-Za-z .'\-]{1,30}?),?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+)?"
                        r"\((AP|AFP|Reuters|Yonhap|Kyodo|Xinhua|dpa|DPA|Bloomberg|AAP|PTI|ANI|"
                        r"[A-Z][\w ]{1,20})\)\s*[-—–]+\s*")
+
+_CREDITS = re.compile(r"\s*\((?:reporting|writing|editing|additional reporting|compiled)\s+by\b"
+                      r"[^)]*\)\s*$", re.I)
 
 
 def is_boilerplate(text: str) -> bool:
@@ -68,9 +71,13 @@ def clean_document(doc: Document) -> Document:
             continue
         if is_boilerplate(text):
             continue
+        text = _CREDITS.sub("", text).strip()
+        if not text:
+            continue
         m = _DATELINE.match(text)
         if m and block.kind == "paragraph":
             fields.setdefault("site", m[2])
+            fields.setdefault("dateline", m[1].strip())
             text = text[m.end():]
         blocks.append(Block(block.kind, text))
     changes = {k: v for k, v in fields.items() if not getattr(doc, k)}

@@ -19,7 +19,8 @@ _PLEDGE = re.compile(
     r"\b(agreed|agree|agrees|decided|decide|decides|pledged|pledge|pledges|pledging|promised|"
     r"promise|promises|promising|committed|commit|commits|reaffirmed|reaffirm|reaffirms|"
     r"reaffirming|signed|sign|signs|signing|vowed|vow|vows|vowing|will|undertook|resolved)\b"
-    r"(?!\s+by\b)(?:\s+(?:to|on|that))?\s+", re.I)
+    r"(?!\s+by\b)(?:\s+(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday))?(?:\s+(?:to|on|that))?\s+", re.I)
 _SPLIT = re.compile(r",?\s+as well as\s+|;\s+|,\s+while\s+|,?\s+and\s+(?=(?:also\s+)?"
                     r"(?:promis|pledg|vow|agre|decid|commit|reaffirm|sign)\w*\b)", re.I)
 _BASE_VERBS = frozenset("""resume enhance intensify strengthen expand deepen boost promote establish
@@ -31,13 +32,20 @@ finalize finalise negotiate consider review form protect prevent combat fight jo
 keep make set up team partner collaborate co-operate deploy supply train conduct begin start
 extend renew sign reopen allow grant ease simplify spend contribute""".split())
 _CUT = re.compile(r",?\s+\b(?:after|because|amid|despite|following|since|while|as part of)\b|"
+                  r",\s+(?:as|when|where)\s|"
                   r",\s+(?:which|who)\b")
 _NOT_COMMITMENT = re.compile(r"\b(likely|may|might|could|would|whether|if)\b", re.I)
 _FUTURE_EVENT = re.compile(
     r"\b(will\s+(?:meet|visit|host|travel|attend|hold|return|sit down)|"
     r"(?:next|first|upcoming|second|follow-up|another)\s+(?:summit|meeting|round|visit|talks)|"
     r"(?:is|are)\s+(?:scheduled|set|due|expected)\s+to|plans?\s+to\s+(?:visit|meet|travel|host)|"
-    r"deadline|by the end of|agreed to meet)\b", re.I)
+    r"deadline|by the end of|agreed to meet|(?:is|are)\s+due\s+to|must\s+\w+.*\bnext\s+"
+    r"(?:week|month|year))\b", re.I)
+_CLAUSE = re.compile(
+    r"(?:^|(?<=[,;]\s))[^,;]*?\b(?:will|must|is due to|are due to|is scheduled to|are scheduled to|"
+    r"is set to|are set to|is expected to|are expected to|plans? to|agreed to)\s+"
+    r"(?:\w+\s+)?(?:meet|visit|host|travel|attend|hold|return|present|submit|report|sign|"
+    r"finali[sz]e|conclude|launch|publish|decide)\b[^,;]*", re.I)
 _EVENT_NP = re.compile(
     r"\b(his|her|their|the|a|an)\s+((?:[\w-]+\s+){0,2}?(?:summit|meeting|talks|visit|trip|"
     r"round|conference|session|dialogue)\b[^,.;]*)", re.I)
@@ -81,7 +89,15 @@ def parties_of(sentence: str, resolver: Resolver, participants: list[Individual]
 
 def find_pledges(sentence: str, resolver: Resolver,
                  participants: list[Individual]) -> list[Pledge]:
-    text = _outside_quotes(sentence)
+    """Commitments in each clause of *sentence* ('X will ..., while Y will ...')."""
+    clauses = re.split(r",\s+(?:while|whereas)\s+|;\s+|,\s+and\s+(?=[A-Z])",
+                       _outside_quotes(sentence))
+    return [p for clause in clauses for p in _clause_pledges(clause, sentence, resolver,
+                                                             participants)]
+
+
+def _clause_pledges(text: str, sentence: str, resolver: Resolver,
+                    participants: list[Individual]) -> list[Pledge]:
     m = _FINITE.search(text)
     if not m or "…" in text[:m.start()] or _NOT_COMMITMENT.search(text[:m.end()]):
         return []
@@ -138,11 +154,16 @@ def find_step(sentence: str, resolver: Resolver, meeting_date: dt.date | None,
                      text[max(0, m.start() - 25):m.end()], re.I):
             np = m
     if np is None:
-        return None, ""
+        clause = _CLAUSE.search(text)
+        if not clause:
+            return None, ""
+        phrase = clause.group(0).strip(" ,.;")
+        date, warning = _step_date(text, meeting_date, published)
+        return Step(phrase[0].upper() + phrase[1:], date, city_in(phrase)[0], sentence), warning
     phrase = np[2].strip()
     owner = resolver.named(text[:np.start()])
     determiner = np[1].lower()
-    if determiner in ("his", "her", "their") and owner:
+    if determiner in ("his", "her") and owner:
         phrase = f"{owner[0][1].name}'s {phrase}"
     elif determiner in ("a", "an", "the"):
         phrase = f"{determiner.capitalize()} {phrase}"

@@ -24,7 +24,5 @@ class Document:
     author: str = ""
     published: dt.date | None = None
     url: str = ""
+    dateline: str = ""  # the place a wire story was filed from ("MANILA")
     blocks: list[Block] = field(default_factory=list)
-
-    def text(self) -> str:
-        return "\n".join(b.text for b in self.blocks)

@@ -34,7 +34,7 @@ def extract(doc: Document, *, published: dt.date | None = None) -> tuple[Briefin
                           hint="the file holds only headings or boilerplate")
     published = published or doc.published
     people = gather(sentences)
-    facts = find_meeting(sentences, people, published)
+    facts = find_meeting(sentences, people, published, doc.dateline)
     if facts.unresolved:
         warnings.append(f"{doc.where}: {facts.unresolved}")
     elif published is None and mentions_relative(facts.sentence):
@@ -85,6 +85,10 @@ def _infer_countries(people: list[Individual], facts: MeetingFacts,
     for person in people:
         if person.country:
             continue
+        same_office = [p for p in facts.participants if p.title == person.title and p.country]
+        if person.past and len(same_office) == 1:
+            person.country = same_office[0].country
+            continue
         for mention in person.mentions:
             for _, other in resolver.named(sentences[mention.sentence]):
                 if other in facts.participants and other.title == person.title and other.country:
@@ -124,18 +128,22 @@ def _topic(draft: TopicDraft) -> Topic:
 
 def _quotes(parts: list[Section], resolver: Resolver) -> list[Quote]:
     quotes = []
+    before = ""
     for sec in parts:
         for para in sec.paragraphs:
-            for q in find_quotes(para.text, para.sentences, resolver):
+            for q in find_quotes(para.text, para.sentences, resolver, before[-600:]):
                 quotes.append(Quote(speaker=q.speaker, text=q.text, occasion=q.occasion,
                                     evidence=q.evidence))
+            before += " " + para.text
     return quotes
 
 
 def _category(text: str, sentence: str, category_of: dict[str, str]) -> str | None:
-    """The category a phrase speaks of, else that of its sentence's topic."""
+    """The category a phrase speaks of, else its topic's, else its sentence's."""
     own = best_category(text)
-    return own if own != "other" else category_of.get(sentence)
+    if own == "other":
+        own = category_of.get(sentence) or "other"
+    return own if own != "other" else best_category(sentence)
 
 
 def _figures(sentences: list[str], category_of: dict[str, str]) -> list[Figure]:

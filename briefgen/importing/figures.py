@@ -40,6 +40,8 @@ _COUNT = re.compile(rf"{_APPROX}\b({_NUM})(?:\s+({_SCALE_RE}))?\s+"
 _STOP = re.compile(r"\b(after|before|while|when|which|that|who|because|as|than|since|if|but|"
                    r"is|are|was|were|will|would|has|have|had|could|should|said|says|and|or|"
                    r"from|by|to|amid|despite|in\s+(?:19|20)\d\d)\b|[,;:.()—–\"“”]")
+_DANGLING = frozenset("for of in on at with to the a an its their his her this that over under "
+                      "into per".split())
 _ADJECTIVE_START = re.compile(r"^(?:[a-z]+(?:-[a-z]+)*ed|new|more|additional|other|extra)$")
 
 
@@ -62,7 +64,10 @@ def _tail(sentence: str, end: int, words: int = 5) -> str:
     rest = sentence[end:]
     stop = _STOP.search(rest)
     rest = rest[:stop.start()] if stop else rest
-    return " ".join(rest.split()[:words])
+    kept = rest.split()[:words]
+    while kept and kept[-1].lower() in _DANGLING:
+        kept.pop()
+    return " ".join(kept)
 
 
 def find_figures(sentence: str) -> list[Number]:

@@ -19,7 +19,7 @@ _NOT_YET = re.compile(r"\b(will|would|plans?\s+to|is\s+to|ahead\s+of\s+(his|her|
 _HOST_VERB = re.compile(r"\b(received|receives|hosted|hosts|welcomed|welcomes|greeted|greets)\b",
                         re.I)
 _GUEST_VERB = re.compile(r"\b(visited|visits|travell?ed\s+to|arrived\s+in|flew\s+to)\b", re.I)
-_PLACE = re.compile(r"\b(?:in|to|at)\s+((?:[A-Z][\w'’.\-]*\s?){1,3})")
+_PLACE = re.compile(r"\b(?:in|to|at|visit|visits|visiting|visited)\s+((?:[A-Z][\w'’.\-]*\s?){1,3})")
 
 
 @dataclass
@@ -34,12 +34,18 @@ class MeetingFacts:
     unresolved: str = ""
 
 
+def _meets_now(sentence: str) -> bool:
+    """A meeting verb not marked as future ('will meet', 'before his summit')."""
+    m = _MEETS.search(sentence)
+    return bool(m) and not _NOT_YET.search(sentence[max(0, m.start() - 30):m.end()])
+
+
 def city_in(text: str) -> tuple[str, str]:
     """The first city named after 'in/to/at' and its country ('' when unknown)."""
     for m in _PLACE.finditer(text):
         words = m[1].split()
         for n in range(len(words), 0, -1):
-            candidate = " ".join(words[:n]).rstrip(".,'’s")
+            candidate = re.sub(r"['’]s$", "", " ".join(words[:n]).rstrip(".,"))
             country = gz.country_of_city(candidate)
             if country:
                 return candidate, country.name
@@ -47,16 +53,16 @@ def city_in(text: str) -> tuple[str, str]:
 
 
 def find_meeting(sentences: list[str], people: list[Individual],
-                 published: dt.date | None) -> MeetingFacts:
+                 published: dt.date | None, dateline: str = "") -> MeetingFacts:
     facts = MeetingFacts()
     leaders = [p for p in people if not p.past]
     resolver = Resolver(people, leaders)
-    for sentence in sentences[:12]:
-        if not _MEETS.search(sentence) or _NOT_YET.search(sentence):
-            continue
-        named = [p for _, p in resolver.named(sentence) if not p.past]
-        named = list(dict.fromkeys(named))
-        if named:
+    # The lead names the leaders who met; failing that, the first meeting sentence does.
+    leads = [s for s in sentences[:3] if not _NOT_YET.search(s)]
+    for sentence in leads + [s for s in sentences[:12] if _meets_now(s)]:
+        named = list(dict.fromkeys(p for _, p in resolver.named(sentence) if not p.past
+                                   and p.title in gz.LEADER_TITLES))
+        if len(named) >= 2 or (named and _meets_now(sentence)):
             facts.sentence = sentence
             facts.participants = named
             break
@@ -64,8 +70,7 @@ def find_meeting(sentences: list[str], people: list[Individual],
         return facts
     if len(facts.participants) < 2:
         for sentence in sentences[:12]:
-            if sentence is facts.sentence or not _MEETS.search(sentence) \
-                    or _NOT_YET.search(sentence):
+            if sentence is facts.sentence or not _meets_now(sentence):
                 continue
             for _, person in resolver.named(sentence):
                 if person not in facts.participants and not person.past \
@@ -75,6 +80,9 @@ def find_meeting(sentences: list[str], people: list[Individual],
                 break
     text = facts.sentence
     facts.location, facts.host_country = city_in(text)
+    if not facts.location and gz.country_of_city(dateline):
+        facts.location = dateline.title()
+        facts.host_country = gz.country_of_city(dateline).name
     facts.kind = _kind(sentences, text, len({p.country for p in facts.participants}))
     facts.date = _date(text, published, facts)
     facts.roles = _roles(text, facts)

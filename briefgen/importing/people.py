@@ -18,7 +18,7 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĶĹĻĽĿ�
 _WORD = rf"[{_UPPER}][^\W\d_]*(?:[-'’][{_UPPER}]?[^\W\d_]+)*"
 _PARTICLE = r"(?:de|da|del|della|di|du|dos|das|van|von|der|den|ter|bin|binti|al|el|la|le|ibn)"
 _NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_WORD}){{0,3}}"
-_STATUS = r"(?:former|late|then|ex-|incoming|outgoing|new|newly\s+elected|acting|interim|hardline|" \
+_STATUS = r"(?i:former|late|then|ex-|incoming|outgoing|new|newly\s+elected|acting|interim|hardline|" \
           r"liberal|conservative|veteran|embattled|current|sitting)"
 _PAST = re.compile(r"\b(former|late|then|ex-|outgoing|predecessor|previous|impeach\w*|ousted)\b",
                    re.I)
@@ -112,7 +112,10 @@ def find_mentions(sentences: list[str]) -> list[Mention]:
     """Every titled person named in the sentences."""
     before, after = _patterns()
     found: list[Mention] = []
+    titled = gz.title_pattern()
     for index, sentence in enumerate(sentences):
+        if not titled.search(sentence):
+            continue
         taken: list[tuple[int, int]] = []
         for regex in (before, after):
             for m in regex.finditer(sentence):
@@ -198,6 +201,6 @@ class Resolver:
 
     def both(self, text: str) -> bool:
         """Does *text* speak of all the participants at once?"""
-        return bool(re.search(r"(?i:\b(the two|both|the three|all three)\s+(leaders|sides|men|women|"
+        return bool(re.search(r"(?i:\b(the two|both|the three|all three|the)\s+(leaders|sides|men|women|"
                               r"heads of (state|government)|countries|governments|nations|"
                               r"neighbou?rs|allies|administrations))\b|^(They|Both)\b", text))

@@ -14,7 +14,7 @@ _SPEECH = r"(?:said|says|told|tells|added|adds|declared|declaring|stated|noted|s
           r"according to|called|recalled|acknowledged|conceded|replied|responded)"
 _SPEECH_RE = re.compile(rf"\b{_SPEECH}\b", re.I)
 _OCCASION_NOUNS = r"(?:press conference|news conference|press briefing|briefing|interview|" \
-                  r"statement|speech|address|banquet|dinner|luncheon|session|ceremony|forum|" \
+                  r"statement|speech|address|banquet|dinner|lunch|luncheon|session|ceremony|forum|" \
                   r"summit|meeting|talks|joint statement|press availability|reception|rally|" \
                   r"parliament|parliamentary session|conference)"
 _OCCASION = re.compile(rf"\b(?:told|at|during|in|before|to)\s+(?:a|an|the|their|his|her)\s+"
@@ -81,7 +81,9 @@ def _offsets(paragraph: str, sentences: list[str]) -> list[tuple[int, int]]:
     return result
 
 
-def find_quotes(paragraph: str, sentences: list[str], resolver: Resolver) -> list[Quotation]:
+def find_quotes(paragraph: str, sentences: list[str], resolver: Resolver,
+                before: str = "") -> list[Quotation]:
+    """Quotations of one paragraph; *before* is the text preceding it (for 'he said')."""
     offsets = _offsets(paragraph, sentences)
     found: list[Quotation] = []
     last_end = 0
@@ -92,8 +94,12 @@ def find_quotes(paragraph: str, sentences: list[str], resolver: Resolver) -> lis
         sent_from = max((s for s, _ in offsets if s <= start), default=0)
         sent_to = min((e for _, e in offsets if e >= after), default=len(paragraph))
         tail = paragraph[after:sent_to]
-        head = paragraph[max(sent_from, last_end):max(start - 1, 0)]
-        speaker, region = _speaker(head, tail, paragraph[:start], resolver)
+        head_start = max(sent_from, last_end)
+        head = paragraph[head_start:max(start - 1, 0)]
+        speaker, region = _speaker(head, tail, before + " " + paragraph[:head_start],
+                                   before + " " + paragraph[:start], resolver)
+        if not speaker and found and not head.strip(" .,;:"):
+            speaker = found[-1].speaker  # the same speaker goes on
         occasion = _occasion(region, tail)
         evidence = " ".join(s for s, (a, b) in zip(sentences, offsets)
                             if a < sent_to and b > sent_from)
@@ -107,19 +113,22 @@ def _tidy(text: str) -> str:
     return re.sub(r",$", ".", text) if text.endswith(",") else text
 
 
-def _speaker(head: str, tail: str, earlier: str, resolver: Resolver) -> tuple[str, str]:
+def _speaker(head: str, tail: str, before_head: str, before_quote: str,
+             resolver: Resolver) -> tuple[str, str]:
     """Who said it, and the stretch of text that said so."""
     tail_attr = re.match(rf"^\W*(.{{0,80}}?\b{_SPEECH}\b.*)$", tail, re.I | re.S)
-    for region in ((tail_attr[1] if tail_attr else None), head):
+    for region, earlier in (((tail_attr[1] if tail_attr else None), before_quote),
+                            (head, before_head)):
         if not region:
             continue
         named = resolver.named(region)
-        if named:
-            return named[0][1].name, region
-        if re.search(r"\b(he|she)\b", region, re.I):
+        pronoun = re.search(r"\b(he|she)\b", region, re.I)
+        if pronoun and (not named or pronoun.start() < named[0][0]):
             before = resolver.named(earlier)
             if before:
                 return before[-1][1].name, region
+        if named:
+            return named[0][1].name, region
         body = _body(region)
         if body:
             return body, region

@@ -42,6 +42,7 @@ def read_raw(path: Path, where: str) -> bytes:
 # -- plain text and Markdown -------------------------------------------------
 
 _SENTENCE_END = re.compile(r"[.!?:;…\"”’)]$")
+_CLOSED = re.compile(r"[.!?…:][\"”’)]*$")
 
 
 def looks_like_heading(line: str) -> bool:
@@ -63,18 +64,15 @@ def text_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     for chunk in re.split(r"\n\s*\n", text):
         lines = [ln.strip() for ln in chunk.split("\n") if ln.strip()]
-        paragraph: list[str] = []
-        for i, line in enumerate(lines):
-            wrapped = paragraph and not _SENTENCE_END.search(paragraph[-1]) \
-                and not looks_like_heading(paragraph[-1])
-            if wrapped:
-                paragraph.append(line)
-                continue
-            if paragraph:
-                blocks.append(_block(" ".join(paragraph)))
-            paragraph = [line]
-        if paragraph:
-            blocks.append(_block(" ".join(paragraph)))
+        if not lines:
+            continue
+        open_ends = sum(1 for ln in lines[:-1] if not _CLOSED.search(ln)
+                        and not looks_like_heading(ln))
+        headings = sum(1 for ln in lines[:-1] if looks_like_heading(ln))
+        if len(lines) > 1 and open_ends + headings == len(lines) - 1 and open_ends:
+            blocks.append(Block("paragraph", " ".join(lines)))  # one hard-wrapped paragraph
+        else:
+            blocks.extend(_block(line) for line in lines)
     return blocks
 
 
@@ -98,9 +96,12 @@ def read_markdown(raw: bytes, where: str) -> Document:
     from markdown_it import MarkdownIt
 
     text, _ = decode_text(raw, where=where)
-    text = re.sub(r"\A---\n.*?\n---\n", lambda m: _front_matter(m.group(0)), text, flags=re.S)
-    tokens = MarkdownIt("commonmark").parse(text)
     doc = Document(where=where)
+    front = re.match(r"\A---\n(.*?)\n---\n", text.replace("\r\n", "\n"), flags=re.S)
+    if front:
+        _front_matter(front.group(1), doc)
+        text = text.replace("\r\n", "\n")[front.end():]
+    tokens = MarkdownIt("commonmark").parse(text)
     kind = None
     for token in tokens:
         if token.type in ("heading_open", "paragraph_open"):
@@ -109,7 +110,8 @@ def read_markdown(raw: bytes, where: str) -> Document:
         elif token.type == "inline" and kind:
             content = _inline_text(token).strip()
             if content:
-                if kind == "heading" and level == "h1" and not doc.title and not doc.blocks:
+                if kind == "heading" and level == "h1" and (not doc.blocks) \
+                        and (not doc.title or doc.title == content):
                     doc.title = content
                 else:
                     doc.blocks.append(Block(kind, content))
@@ -117,9 +119,24 @@ def read_markdown(raw: bytes, where: str) -> Document:
     return doc
 
 
-def _front_matter(block: str) -> str:
-    """Keep YAML front matter as plain lines the metadata cleaner understands."""
-    return "\n\n".join(ln for ln in block.splitlines()[1:-1] if ln.strip()) + "\n\n"
+def _front_matter(block: str, doc: Document) -> None:
+    """Title, date, author and site from YAML front matter; unreadable matter is ignored."""
+    import yaml
+
+    try:
+        data = yaml.safe_load(block)
+    except yaml.YAMLError:
+        return
+    if not isinstance(data, dict):
+        return
+    text = {str(k).lower(): v for k, v in data.items()}
+    doc.title = str(text.get("title") or "")
+    doc.author = str(text.get("author") or "")
+    doc.site = str(text.get("site") or text.get("publisher") or text.get("source") or "")
+    doc.url = str(text.get("url") or "")
+    date = text.get("date") or text.get("published")
+    doc.published = date if type(date) is dt.date else \
+        date.date() if isinstance(date, dt.datetime) else parse_date(str(date or ""))
 
 
 def _inline_text(token) -> str:

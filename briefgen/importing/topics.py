@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 _LEXICON: dict[str, tuple[str, ...]] = {
     "security": ("security", "defen", "military", "troop", "missile", "nuclear", "alliance",
                  "army", "navy", "naval", "warship", "vessel", "weapon", "deterren", "armed",
-                 "coast guard", "drill", "exercise", "nato", "soldier", "war", "intelligence",
+                 "coast guard", "drill", "exercise", "nato", "soldier", "war ", "patrol", "intelligence",
                  "ceasefire", "peacekeep", "submarine", "fighter jet", "cyber"),
     "trade": ("trade", "tariff", "export", "import", "duties", "duty", "customs", "market access",
               "free trade", "supply chain", "wto", "quota", "dumping"),
@@ -31,7 +31,7 @@ _LEXICON: dict[str, tuple[str, ...]] = {
                "youth", "diaspora", "migra", "language", "sport"),
     "regional": ("region", "china", "north korea", "taiwan", "south china sea", "indo-pacific",
                  "asean", "neighbo", "influence", "russia", "ukraine", "middle east", "gaza",
-                 "asia", "europe", "africa", "pacific", "border", "strait", "peninsula"),
+                 "asia", "europe", "africa", "pacific", "border dispute", "strait", "peninsula"),
     "politics": ("election", "parliament", "party", "impeach", "opposition", "approval rating",
                  "coalition", "vote", "poll", "political", "domestic", "cabinet", "campaign",
                  "lawmaker", "politic"),
@@ -65,11 +65,10 @@ def best_category(text: str, weight_from: str = "") -> str:
 
 
 def heading_categories(heading: str, body: str) -> list[str]:
-    """One category per item of an enumerating heading ('China, North Korea, and Trade');
-    otherwise the heading's single best category, helped by the body."""
+    """One category per item of an enumerating heading ('China, North Korea, and Trade',
+    'Trade and students'); otherwise the heading's best category, helped by the body."""
     tail = heading.split(":", 1)[-1]
-    items = [i.strip() for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", tail)] \
-        if "," in tail else []
+    items = [i.strip() for i in re.split(r",\s*(?:and\s+)?|\s+(?:and|&)\s+", tail)]
     categories = [best_category(i) for i in items if scores(i)]
     unique = list(dict.fromkeys(categories))
     if len(unique) > 1:
