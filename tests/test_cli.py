@@ -168,3 +168,33 @@ def test_core_commands_never_import_qt(sample_path, tmp_path):
         "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken'))))\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_import_writes_a_briefing_and_a_summary(capsys, tmp_path):
+    article = tmp_path / "talks.md"
+    article.write_text(
+        "# Leaders meet in Ottawa\n\nCanadian Prime Minister Mark Carney received Mexican "
+        "President Claudia Sheinbaum in Ottawa on Monday.\n\n## Trade\n\nThe two leaders "
+        "agreed to expand energy trade worth $5 billion a year.\n", encoding="utf-8")
+    out = tmp_path / "talks.brief.json"
+    code, stdout, err = run(capsys, "import", article, "--published", "2025-09-16", "-o", out)
+    assert code == 0 and stdout == ""
+    assert err.startswith("briefgen: found 2 participants")
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [p["name"] for p in data["participants"]] == ["Mark Carney", "Claudia Sheinbaum"]
+    assert data["meeting"]["date"] == "2025-09-15"
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("empty.txt", b"", "{path}: the file is empty"),
+    ("notes.pdf", b"%PDF-1.4", "{path}: unsupported file type '.pdf'"),
+    ("brief.json", b'{"hello": 1}', "{path}: "),
+])
+def test_import_errors_are_one_line_and_write_nothing(capsys, tmp_path, name, content, message):
+    source = tmp_path / name
+    source.write_bytes(content)
+    out = tmp_path / "out.brief.json"
+    code, stdout, err = run(capsys, "import", source, "-o", out)
+    assert code == 1 and stdout == ""
+    assert err.startswith("briefgen: error: " + message.format(path=source))
+    assert err.count("\n") == 1 and not out.exists()
