@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from lxml import etree
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 
@@ -27,7 +28,7 @@ from briefgen.model import Briefing, Routing
 from briefgen.resources import user_cache_dir
 from briefgen.offices import OfficeProfile
 from briefgen.templates import TemplateInfo
-from briefgen.templating import environment, format_date, slug
+from briefgen.templating import Footnotes, environment, format_date, slug
 
 PART_NAMES = {"document": "body", "header": "header", "footer": "footer",
               "footnotes": "footnotes", "endnotes": "endnotes"}
@@ -92,6 +93,7 @@ def build_context(briefing: Briefing, office: OfficeProfile, template: TemplateI
         routing=merged_routing(briefing, office),
         template={"name": template.name, "title": template.title, "kind": template.kind},
         logo="",
+        _footnotes=Footnotes(enabled=template.footnotes),
     )
     return context
 
@@ -109,7 +111,7 @@ class _SandboxedDocx(DocxTemplate):
             return super().render_xml_part(src_xml, part, context, jinja_env)
         except jinja2.TemplateError as exc:
             raise _template_error(exc, self.template_name, part) from exc
-        except (TypeError, ValueError, AttributeError, KeyError) as exc:
+        except (TypeError, ValueError, AttributeError, KeyError, ArithmeticError) as exc:
             raise TemplateError(f"{_part_label(part)}: {exc}", where=self.template_name,
                                 hint="check the tags' filters and arguments") from exc
 
@@ -205,7 +207,15 @@ def render_briefing(briefing: Briefing, template: TemplateInfo, office: OfficePr
     context = build_context(briefing, office, template, today)
     if office.logo is not None:
         context["logo"] = InlineImage(doc, str(office.logo), width=Mm(office.logo_width_mm))
-    doc.render(context, jinja_env=environment(), autoescape=True)
+    context["_footnotes"].start = docxxml.next_footnote_id(doc.docx)
+    try:
+        doc.render(context, jinja_env=environment(), autoescape=True)
+    except etree.XMLSyntaxError as exc:
+        raise TemplateError(f"the filled-in document is not valid Word XML ({exc})",
+                            where=template.name,
+                            hint="run `briefgen check` on the template") from exc
+    for number, text in context["_footnotes"].notes:
+        docxxml.add_footnote(doc.docx, text, number)
     docxxml.apply_house_style(doc.docx, paper=office.paper, margin_mm=office.margin_mm,
                               font=office.font, size_pt=office.font_size,
                               east_asian_font=office.east_asian_font, lang=office.spelling)

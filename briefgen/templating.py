@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -171,6 +172,65 @@ def markdown(text: Any) -> RichText:
     return markdown_to_richtext(str(text or ""))
 
 
+@dataclass
+class Footnotes:
+    """The footnotes one render collects; :mod:`briefgen.render` writes them
+    into the document afterwards.  Off unless the template's manifest says
+    ``footnotes = true``."""
+
+    enabled: bool = False
+    start: int = 1
+    notes: list[tuple[int, str]] = field(default_factory=list)
+
+    def add(self, text: str) -> int:
+        number = self.start + len(self.notes)
+        self.notes.append((number, text))
+        return number
+
+
+def citation(item: Any, sources: Iterable[Any] = (), date_style: str = "us") -> str:
+    """The text of a footnote for *item*: a source ("Title, Publisher, 24 August
+    2025. URL"), or a fact with an ``evidence`` sentence, cited to the briefing's
+    first source; a plain string is the note itself."""
+    if isinstance(item, str):
+        return item.strip()
+    if hasattr(item, "publisher"):
+        reference, url = _reference(item, date_style)
+        return " ".join(part for part in (f"{reference}." if reference else "", url) if part)
+    source = next(iter(sources), None)
+    evidence = (getattr(item, "evidence", "") or "").strip()
+    if source is None:
+        return f"\u201c{evidence}\u201d" if evidence else ""
+    if not evidence:
+        return citation(source, date_style=date_style)
+    reference, url = _reference(source, date_style)
+    return " ".join(part for part in (f"{reference}: \u201c{evidence}\u201d", url) if part)
+
+
+def _reference(source: Any, date_style: str) -> tuple[str, str]:
+    """("Title, Publisher, date", url) of a source; the file name stands in for a title."""
+    url = getattr(source, "url", "") or ""
+    title = getattr(source, "title", "") or getattr(source, "file", "")
+    parts = (title, getattr(source, "publisher", ""),
+             format_date(getattr(source, "published", None), date_style))
+    return ", ".join(part for part in parts if part), url
+
+
+@pass_context
+def _footnote_filter(context, item: Any, source: Any = None) -> RichText:
+    """``{{r q|footnote }}``: a Word footnote citing *item* (see :func:`citation`)."""
+    from briefgen.docxxml import footnote_reference_xml
+
+    notes = context.get("_footnotes")
+    office = context.get("office")
+    sources = [source] if source is not None else context.get("sources") or []
+    text = citation(item, sources, getattr(office, "date_style", "us"))
+    rich = RichText()
+    if isinstance(notes, Footnotes) and notes.enabled and text:
+        rich.xml = footnote_reference_xml(notes.add(text))
+    return rich
+
+
 FILTERS = {
     "date": _date_filter,
     "prose": prose,
@@ -180,6 +240,7 @@ FILTERS = {
     "slug": slug,
     "person_name": _person_name_filter,
     "markdown": markdown,
+    "footnote": _footnote_filter,
 }
 """Every filter a template may use (documented in the README)."""
 

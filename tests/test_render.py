@@ -173,3 +173,22 @@ def test_batch_renders_reuse_compiled_templates(sample, memo_template):
     sample.title = "Another summit"
     render_briefing(sample, memo_template, OfficeProfile())
     assert len(environment().cache) == compiled
+
+
+def test_errors_inside_tags_name_the_part(tmp_path, sample):
+    info = make_template(tmp_path, "{{ figures|length / 0 }}", name="maths")
+    with pytest.raises(TemplateError) as err:
+        render_briefing(sample, info, OfficeProfile())
+    assert str(err.value) == "maths: body: division by zero (check the tags' filters and arguments)"
+
+
+def test_core_properties_stay_in_their_namespace(sample, memo_template):
+    """docxcompose remaps python-docx's `cp` prefix on import; Word rejects the result."""
+    import re
+    import zipfile
+
+    for _ in range(2):
+        data = render_briefing(sample, memo_template, OfficeProfile(), today=TODAY)
+        core = zipfile.ZipFile(io.BytesIO(data)).read("docProps/core.xml").decode()
+        assert "custom-properties" not in core
+        assert len(re.findall(r"<cp:lastModifiedBy>", core)) == 1
