@@ -170,7 +170,7 @@ def routing_table(doc, rows: list[tuple[str, str, str | None]]) -> None:
         cells[1].paragraphs[0].add_run(value)
         if condition:
             _tr_tag(table, "{%tr endif %}")
-    set_widths(table, [80, 370])
+    set_widths(table, [95, 355])
     for row in table.rows:
         for cell in row.cells:
             cell.paragraphs[0].paragraph_format.space_after = Pt(2)
@@ -277,6 +277,62 @@ def core_properties(doc, title: str) -> None:
     props.last_modified_by = "briefgen"
 
 
+MEETING_WHEN = ("{{ meeting.date|date }}{% if meeting.end_date %} \u2013 {{ meeting.end_date|date }}"
+                "{% endif %}{% if meeting.time %}, {{ meeting.time }}{% endif %}")
+MEETING_WHERE = ("{{ [meeting.venue, meeting.location]|select|join(', ') }}")
+FROM_LINE = ("{{ routing.from_office }}{% if routing.from_name %} \u2013 "
+             "{{ routing.from_name }}{% endif %}")
+FROM_CONDITION = "routing.from_office or routing.from_name"
+
+
+def start(title: str, heading: str, letterhead_lines: bool = True):
+    """A new template: properties, banners, page numbers, letterhead and title."""
+    doc = new_document()
+    core_properties(doc, title)
+    banners_and_page_numbers(doc)
+    if letterhead_lines:
+        letterhead(doc)
+    doc.add_paragraph(heading, style="Title")
+    return doc
+
+
+def compact(doc, space_after: float = 3, size: float | None = None) -> None:
+    """Tighter spacing for the one-page types (talking points, one-pager)."""
+    normal = doc.styles["Normal"]
+    normal.paragraph_format.space_after = Pt(space_after)
+    for name in ("List Bullet", "List Number"):
+        doc.styles[name].paragraph_format.space_after = Pt(1)
+    for name in ("Heading 1", "Heading 2"):
+        doc.styles[name].paragraph_format.space_before = Pt(8)
+        doc.styles[name].paragraph_format.space_after = Pt(2)
+    if size:
+        normal.font.size = Pt(size)
+
+
+def bold_lead(doc, lead: str, text: str, style: str | None = None):
+    """A paragraph opening with a bold run: "(U) **Security.** Both sides ..."."""
+    paragraph = doc.add_paragraph(style=style)
+    paragraph.add_run("{{ pm }}")
+    paragraph.add_run(lead).bold = True
+    paragraph.add_run(text)
+    return paragraph
+
+
+def person_line(doc, loop: str, extra: str = "", style: str = "List Bullet") -> None:
+    """One line per person: name (native script), title, country."""
+    tag(doc, f"{{%p for {loop} %}}")
+    paragraph = doc.add_paragraph(style=style)
+    paragraph.add_run("{{ pm }}{{r p|person_name }}")
+    paragraph.add_run("{% if p.title %}, {{ p.title }}{% endif %}"
+                      "{% if p.country %}, {{ p.country }}{% endif %}" + extra)
+    tag(doc, "{%p endfor %}")
+
+
+def figures_table(doc, loop: str) -> None:
+    data_table(doc, ["Figure", "What it measures"],
+               ["{{ f|figure_value }}{{r f|footnote }}", "{{ f.text }}"], loop, [120, 330])
+
+
 # --- the templates -------------------------------------------------------------
 
 def briefing_memo():
@@ -342,14 +398,16 @@ def briefing_memo():
 
     section(doc, "figures", "Key Figures", lambda: data_table(
         doc, ["Figure", "What it measures", "Topic"],
-        ["{{ f|figure_value }}", "{{ f.text }}", "{{ (f.category or '')|capitalize }}"],
+        ["{{ f|figure_value }}{{r f|footnote }}", "{{ f.text }}",
+         "{{ (f.category or '')|capitalize }}"],
         "f in figures", [105, 275, 70]))
 
     def quotes_body():
         tag(doc, "{%p for q in quotes %}")
         doc.add_paragraph("{{ pm }}\u201c{{ q.text }}\u201d \u2014 {{ q.speaker or 'unattributed' }}"
                           "{% if q.occasion %}, {{ q.occasion }}{% endif %}"
-                          "{% if q.date %}, {{ q.date|date }}{% endif %}", style="Quote")
+                          "{% if q.date %}, {{ q.date|date }}{% endif %}{{r q|footnote }}",
+                          style="Quote")
         tag(doc, "{%p endfor %}")
     section(doc, "quotes", "Notable Quotes", quotes_body)
 
@@ -372,8 +430,372 @@ def briefing_memo():
     return doc
 
 
+def briefing_note():
+    """Commonwealth-style briefing note, two pages at most (memo-conventions type 2)."""
+    doc = start("Briefing note", "Briefing Note")
+    compact(doc, space_after=4)
+    routing_table(doc, [
+        ("DATE:", "{{ today|date }}", None),
+        ("FOR:", "{{ routing.to }}", "routing.to"),
+        ("THROUGH:", "{{ routing.through }}", "routing.through"),
+        ("FROM:", FROM_LINE, FROM_CONDITION),
+        ("SUBJECT:", "{{ pm }}{{ title }}", None),
+        ("DEADLINE:", "{{ routing.deadline|date }}", "routing.deadline"),
+    ])
+    rule_below(doc.add_paragraph(style="Small"))
+
+    doc.add_heading("Purpose", level=1)
+    doc.add_paragraph(
+        "{{ pm }}To brief you ahead of the {{ meeting.kind or 'meeting' }}"
+        "{% set guests = participants|selectattr('role', 'equalto', 'guest')|list %}"
+        "{% if guests %} with {% for p in guests %}{{ p.title }} {{ p.name }}"
+        "{% if p.country %} ({{ p.country }}){% endif %}{% if not loop.last %} and {% endif %}"
+        "{% endfor %}{% endif %}{% if meeting.location %} in {{ meeting.location }}{% endif %}"
+        "{% if meeting.date %} on {{ meeting.date|date }}{% endif %}"
+        "{% if objectives %}, and to recommend the objectives set out below{% endif %}.")
+    section(doc, "summary", "Summary", lambda: doc.add_paragraph(
+        "{{ pm }}{{r summary|markdown }}"))
+
+    def background():
+        tag(doc, "{%p for t in topics %}")
+        bold_lead(doc, "{{ t.title }}. ", "{{r t.summary|markdown }}")
+        tag(doc, "{%p endfor %}")
+        tag(doc, "{%p if figures %}")
+        doc.add_paragraph("{{ pm }}Key figures: {% for f in figures %}{{ f|figure_value }} "
+                          "({{ f.text }}){{r f|footnote }}{% if not loop.last %}; "
+                          "{% endif %}{% endfor %}.")
+        tag(doc, "{%p endif %}")
+    section(doc, "topics or figures", "Background", background)
+
+    def status():
+        tag(doc, "{%p if counterpart_objectives %}")
+        doc.add_paragraph("{{ pm }}The other side is expected to seek to:")
+        bullets(doc, "o in counterpart_objectives", "{{ o }}")
+        tag(doc, "{%p endif %}")
+        tag(doc, "{%p for q in quotes[:1] %}")
+        doc.add_paragraph("{{ pm }}{{ q.speaker or 'One side' }}"
+                          "{% if q.occasion %} ({{ q.occasion }}){% endif %}: "
+                          "\u201c{{ q.text }}\u201d{{r q|footnote }}")
+        tag(doc, "{%p endfor %}")
+    section(doc, "counterpart_objectives or quotes", "Current Status", status)
+
+    def considerations():
+        tag(doc, "{%p for t in topics %}")
+        tag(doc, "{%p for r in t.risks %}")
+        doc.add_paragraph("{{ pm }}{{ r }}", style="List Bullet")
+        tag(doc, "{%p endfor %}")
+        tag(doc, "{%p endfor %}")
+    section(doc, "topics|selectattr('risks')|list", "Considerations", considerations)
+
+    def next_steps():
+        bullets(doc, "s in next_steps", "{% if s.date %}{{ s.date|date }}: {% endif %}{{ s.text }}"
+                "{% if s.location %} ({{ s.location }}){% endif %}")
+    section(doc, "next_steps", "Next Steps", next_steps)
+
+    def recommendation():
+        doc.add_paragraph("{{ pm }}It is recommended that you pursue the following objectives:")
+        bullets(doc, "o in objectives", "{{ o }}", style="List Number")
+    section(doc, "objectives", "Recommendation", recommendation)
+    drafting_block(doc)
+    return doc
+
+
+def talking_points():
+    """One page of points to make, "if raised" points and background (type 3)."""
+    doc = start("Talking points", "Talking Points", letterhead_lines=False)
+    compact(doc, size=11)
+    subject = doc.add_paragraph(style="Small")
+    subject.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    subject.add_run("{{ title }}").bold = True
+    when = doc.add_paragraph(MEETING_WHEN + "{% if meeting.location %} \u00b7 " + MEETING_WHERE
+                             + "{% endif %}", style="Small")
+    when.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    rule_below(when)
+
+    doc.add_heading("Points to Make", level=1)
+    tag(doc, "{%p for t in (topics|selectattr('talking_points')|list)[:6] %}")
+    bold_lead(doc, "{{ t.title }}", "")
+    bullets(doc, "x in t.talking_points[:2]", "{{ x }}")
+    tag(doc, "{%p endfor %}")
+
+    def if_raised():
+        tag(doc, "{%p for t in topics %}")
+        tag(doc, "{%p for x in t.if_raised %}")
+        bold_lead(doc, "{{ t.title }}: ", "{{ x }}", style="List Bullet")
+        tag(doc, "{%p endfor %}")
+        tag(doc, "{%p endfor %}")
+    section(doc, "topics|selectattr('if_raised')|list", "If Raised", if_raised)
+
+    def background():
+        tag(doc, "{%p for f in figures %}")
+        doc.add_paragraph("{{ pm }}{{ f|figure_value }}: {{ f.text }}.", style="List Bullet")
+        tag(doc, "{%p endfor %}")
+        tag(doc, "{%p for s in next_steps[:2] %}")
+        doc.add_paragraph("{{ pm }}{% if s.date %}{{ s.date|date }}: {% endif %}{{ s.text }}"
+                          "{% if s.location %}, {{ s.location }}{% endif %}.", style="List Bullet")
+        tag(doc, "{%p endfor %}")
+        tag(doc, "{%p if meeting.press %}")
+        doc.add_paragraph("{{ pm }}Press: {{ meeting.press }}.", style="List Bullet")
+        tag(doc, "{%p endif %}")
+    section(doc, "figures or next_steps or meeting.press", "Background", background)
+    return doc
+
+
+def meeting_readout():
+    """Memorandum of conversation: who met, what each side said, what was agreed (type 4)."""
+    doc = start("Meeting readout", "Memorandum of Conversation")
+    routing_table(doc, [
+        ("SUBJECT:", "{{ pm }}{{ title }}", None),
+        ("DATE, TIME:", MEETING_WHEN, "meeting.date"),
+        ("PLACE:", MEETING_WHERE, "meeting.venue or meeting.location"),
+        ("PRESS:", "{{ meeting.press }}", "meeting.press"),
+    ])
+    rule_below(doc.add_paragraph(style="Small"))
+
+    def participants():
+        tag(doc, "{%p for side in participants|groupby('side') %}")
+        doc.add_paragraph(style="Normal").add_run(
+            "{{ side.grouper or 'Other participants' }}").bold = True
+        person_line(doc, "p in side.list",
+                    "{% if p.role in ('interpreter', 'notetaker') %} ({{ p.role }}){% endif %}")
+        tag(doc, "{%p endfor %}")
+    section(doc, "participants", "Participants", participants)
+    section(doc, "summary", "Summary", lambda: doc.add_paragraph("{{ pm }}{{r summary|markdown }}"))
+
+    def topics():
+        tag(doc, "{%p for t in topics %}")
+        doc.add_heading("{{ t.title }}", level=2)
+        tag(doc, "{%p if t.summary %}")
+        doc.add_paragraph("{{ pm }}{{r t.summary|markdown }}")
+        tag(doc, "{%p endif %}")
+        tag(doc, "{%p if t.points %}")
+        doc.add_paragraph("{{ pm }}{{ t.points|join(' ') }}")
+        tag(doc, "{%p endif %}")
+        tag(doc, "{%p endfor %}")
+    section(doc, "topics", "Discussion", topics)
+
+    def remarks():
+        tag(doc, "{%p for q in quotes %}")
+        doc.add_paragraph("{{ pm }}{{ q.speaker or 'A participant' }}"
+                          "{% if q.occasion %} ({{ q.occasion }}){% endif %} said: "
+                          "\u201c{{ q.text }}\u201d")
+        tag(doc, "{%p endfor %}")
+    section(doc, "quotes", "Remarks on the Record", remarks)
+
+    def commitments():
+        doc.add_paragraph("{{ pm }}The sides agreed to:")
+        bullets(doc, "c in commitments", "{{ c.text }}{% if c.parties %} ({{ c.parties|prose }})"
+                "{% endif %}{% if c.deadline %}, by {{ c.deadline }}{% endif %}.")
+    section(doc, "commitments", "Commitments", commitments)
+    section(doc, "next_steps", "Follow-up", lambda: bullets(
+        doc, "s in next_steps", "{% if s.date %}{{ s.date|date }}: {% endif %}{{ s.text }}"
+        "{% if s.location %} ({{ s.location }}){% endif %}."))
+    drafting_block(doc)
+    return doc
+
+
+def scene_setter():
+    """Scene-setter from the post to a visiting principal, numbered paragraphs (type 5)."""
+    doc = start("Scene-setter", "Scene-setter")
+    routing_table(doc, [
+        ("DATE:", "{{ today|date }}", None),
+        ("TO:", "{{ routing.to }}", "routing.to"),
+        ("FROM:", FROM_LINE, FROM_CONDITION),
+        ("SUBJECT:", "{{ pm }}Scene-setter: {{ title }}", None),
+    ])
+    rule_below(doc.add_paragraph(style="Small"))
+    numbered = "List Number"
+
+    doc.add_heading("Summary", level=1)
+    doc.add_paragraph("{{ pm }}{% if summary %}{{r summary|markdown }}{% else %}{{ title }}"
+                      "{% endif %}", style=numbered)
+
+    def hosts():
+        doc.add_paragraph("{{ pm }}The other side will look to this visit to:", style=numbered)
+        bullets(doc, "o in counterpart_objectives", "{{ o }}")
+    section(doc, "counterpart_objectives", "What They Want from the Visit", hosts)
+    section(doc, "objectives", "What We Want", lambda: bullets(
+        doc, "o in objectives", "{{ o }}", style=numbered))
+
+    def topics():
+        tag(doc, "{%p for t in topics if t.category not in ('politics', 'history') %}")
+        bold_lead(doc, "{{ t.title }}. ", "{{r t.summary|markdown }} {{ t.points|join(' ') }}",
+                  style=numbered)
+        tag(doc, "{%p endfor %}")
+    section(doc, "topics", "The Issues", topics)
+
+    def politics():
+        tag(doc, "{%p for t in topics|category('politics', 'history') %}")
+        bold_lead(doc, "{{ t.title }}. ", "{{r t.summary|markdown }} {{ t.points|join(' ') }}",
+                  style=numbered)
+        tag(doc, "{%p endfor %}")
+    section(doc, "topics|category('politics', 'history')", "Domestic Politics and History",
+            politics)
+
+    def people():
+        person_line(doc, "p in participants", "{% if p.bio %}. {{ p.bio }}{% endif %}")
+    section(doc, "participants", "Who You Will Meet", people)
+    section(doc, "figures", "Key Figures", lambda: figures_table(doc, "f in figures"))
+    section(doc, "next_steps", "What Comes Next", lambda: bullets(
+        doc, "s in next_steps", "{% if s.date %}{{ s.date|date }}: {% endif %}{{ s.text }}"
+        "{% if s.location %} ({{ s.location }}){% endif %}."))
+    drafting_block(doc)
+    return doc
+
+
+def topic_brief(category: str, categories: tuple[str, ...]):
+    """A builder for one topic category in depth, with its figures (type 6)."""
+    wanted = ", ".join(repr(c) for c in categories)
+
+    def build():
+        doc = start(f"Topic brief: {category}", f"Topic Brief: {category}")
+        routing_table(doc, [
+            ("DATE:", "{{ today|date }}", None),
+            ("TO:", "{{ routing.to }}", "routing.to"),
+            ("FROM:", FROM_LINE, FROM_CONDITION),
+            ("SUBJECT:", "{{ pm }}" + category + ": {{ title }}", None),
+        ])
+        rule_below(doc.add_paragraph(style="Small"))
+        tag(doc, f"{{%p set brief_topics = topics|category({wanted}) %}}")
+        tag(doc, f"{{%p set brief_figures = figures|category({wanted}) %}}")
+        tag(doc, f"{{%p set brief_commitments = commitments|category({wanted}) %}}")
+        tag(doc, "{%p if not brief_topics %}")
+        doc.add_paragraph("{{ pm }}This briefing has no " + category.lower() + " topics.")
+        tag(doc, "{%p endif %}")
+
+        def bottom_line():
+            tag(doc, "{%p for t in brief_topics if t.summary %}")
+            doc.add_paragraph("{{ pm }}{{r t.summary|markdown }}")
+            tag(doc, "{%p endfor %}")
+        section(doc, "brief_topics", "Bottom Line", bottom_line)
+
+        def background():
+            tag(doc, "{%p for t in brief_topics %}")
+            doc.add_heading("{{ t.title }}", level=2)
+            bullets(doc, "x in t.points", "{{ x }}")
+            tag(doc, "{%p endfor %}")
+        section(doc, "brief_topics|selectattr('points')|list", "Background", background)
+        section(doc, "brief_figures", "Key Figures", lambda: figures_table(
+            doc, "f in brief_figures"))
+
+        def positions():
+            tag(doc, "{%p if counterpart_objectives %}")
+            doc.add_paragraph().add_run("The other side\u2019s aims for the visit").bold = True
+            bullets(doc, "o in counterpart_objectives", "{{ o }}")
+            tag(doc, "{%p endif %}")
+            tag(doc, "{%p if brief_commitments %}")
+            doc.add_paragraph().add_run("Agreed by both sides").bold = True
+            bullets(doc, "c in brief_commitments", "{{ c.text }}"
+                    "{% if c.parties %} ({{ c.parties|prose }}){% endif %}")
+            tag(doc, "{%p endif %}")
+        section(doc, "counterpart_objectives or brief_commitments",
+                "Positions", positions)
+
+        def risks():
+            tag(doc, "{%p for t in brief_topics %}")
+            tag(doc, "{%p for r in t.risks %}")
+            doc.add_paragraph("{{ pm }}{{ r }}", style="List Bullet")
+            tag(doc, "{%p endfor %}")
+            tag(doc, "{%p endfor %}")
+        section(doc, "brief_topics|selectattr('risks')|list", "Risks", risks)
+
+        def what_to_say():
+            tag(doc, "{%p for t in brief_topics %}")
+            tag(doc, "{%p for x in t.talking_points %}")
+            doc.add_paragraph("{{ pm }}{{ x }}", style="List Bullet")
+            tag(doc, "{%p endfor %}")
+            tag(doc, "{%p endfor %}")
+            tag(doc, "{%p for t in brief_topics %}")
+            tag(doc, "{%p for x in t.if_raised %}")
+            bold_lead(doc, "If raised: ", "{{ x }}", style="List Bullet")
+            tag(doc, "{%p endfor %}")
+            tag(doc, "{%p endfor %}")
+        section(doc, "brief_topics|selectattr('talking_points')|list or "
+                     "brief_topics|selectattr('if_raised')|list", "What to Say", what_to_say)
+        drafting_block(doc)
+        return doc
+
+    build.__doc__ = f"Topic brief on {category.lower()} ({', '.join(categories)})."
+    return build
+
+
+def participant_bios():
+    """Biographies of the participants, native script beside the name (type 7)."""
+    doc = start("Participant biographies", "Participant Biographies")
+    subject = doc.add_paragraph(style="Small")
+    subject.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    subject.add_run("{{ pm }}{{ title }}")
+    rule_below(subject)
+    tag(doc, "{%p for p in participants %}")
+    heading = doc.add_heading(level=2)
+    heading.add_run("{{r p|person_name }}")
+    doc.add_paragraph(
+        "{{ pm }}{{ [p.title, p.country]|select|join(', ') }}"
+        "{% if p.role %} \u00b7 {{ p.role|capitalize }}{% endif %}"
+        "{% if p.side and p.side != p.country %} \u00b7 {{ p.side }} delegation{% endif %}",
+        style="Small").runs[0].italic = True
+    tag(doc, "{%p if p.bio %}")
+    doc.add_paragraph("{{ pm }}{{r p.bio|markdown }}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endfor %}")
+
+    def mentioned():
+        tag(doc, "{%p for p in mentioned %}")
+        paragraph = doc.add_paragraph()
+        paragraph.add_run("{{ pm }}")
+        paragraph.add_run("{{r p|person_name }}").bold = True
+        paragraph.add_run("{% if p.title or p.country %} ({{ [p.title, p.country]|select"
+                          "|join(', ') }}){% endif %}{% if p.bio %}: {{ p.bio }}{% endif %}")
+        tag(doc, "{%p endfor %}")
+    section(doc, "mentioned", "Also Referenced", mentioned)
+    return doc
+
+
+def one_pager():
+    """One-page read-ahead: event, overview, attendees, 1-3 objectives (type 8)."""
+    doc = start("One-pager", "Read-Ahead")
+    compact(doc, size=11)
+    routing_table(doc, [
+        ("EVENT:", "{{ pm }}{{ title }}", None),
+        ("WHEN:", MEETING_WHEN, "meeting.date"),
+        ("WHERE:", MEETING_WHERE, "meeting.venue or meeting.location"),
+        ("FROM:", FROM_LINE, FROM_CONDITION),
+    ])
+    rule_below(doc.add_paragraph(style="Small"))
+
+    def overview():
+        tag(doc, "{%p if summary %}")
+        doc.add_paragraph("{{ pm }}{{r summary|markdown }}")
+        tag(doc, "{%p endif %}")
+        tag(doc, "{%p if meeting.press %}")
+        bold_lead(doc, "Press: ", "{{ meeting.press }}.")
+        tag(doc, "{%p endif %}")
+    section(doc, "summary or meeting.press", "Overview", overview)
+    section(doc, "participants", "Attendees", lambda: person_line(doc, "p in participants"))
+    section(doc, "objectives", "Objectives", lambda: bullets(
+        doc, "o in objectives[:3]", "{{ o }}", style="List Number"))
+
+    def background():
+        tag(doc, "{%p for t in topics[:4] %}")
+        bold_lead(doc, "{{ t.title }}. ", "{{ t.summary }}", style="List Bullet")
+        tag(doc, "{%p endfor %}")
+    section(doc, "topics", "Background", background)
+    tabs = doc.add_paragraph("{{ pm }}Tabs: A \u2013 Talking points \u00b7 B \u2013 Participant "
+                             "biographies \u00b7 C \u2013 Topic briefs", style="Small")
+    tabs.paragraph_format.space_before = Pt(6)
+    return doc
+
+
 TEMPLATES: dict[str, Callable[[], object]] = {
     "briefing-memo": briefing_memo,
+    "briefing-note": briefing_note,
+    "talking-points": talking_points,
+    "meeting-readout": meeting_readout,
+    "scene-setter": scene_setter,
+    "topic-brief-security": topic_brief("Security", ("security", "regional")),
+    "topic-brief-trade": topic_brief("Trade", ("trade", "economy")),
+    "participant-bios": participant_bios,
+    "one-pager": one_pager,
 }
 
 
