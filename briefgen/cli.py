@@ -93,6 +93,10 @@ def cmd_render(args: argparse.Namespace) -> int:
     templates = [find_template(name) for name in args.templates]
     office = find_office(args.office)
     briefs = _load_briefs(args.briefs)
+    from briefgen.render import marking_warnings
+
+    for path, briefing in briefs:
+        _warn([f"{path}: {w}" for w in marking_warnings(briefing, office)])
     if args.pack:
         from briefgen.pack import write_pack
 

@@ -47,6 +47,7 @@ US_LEVELS = [Level(name=n, portion=p) for n, p in (
 class RoutingDefaults(BaseModel):
     model_config = ConfigDict(extra="forbid", defer_build=True)
     to: str = ""
+    through: str = ""
     from_office: str = ""
     from_name: str = ""
     drafter: Drafter = Drafter()
@@ -94,6 +95,11 @@ class OfficeProfile(BaseModel):
             if level.name.upper() == wanted:
                 return level.portion
         return "".join(word[0] for word in wanted.replace("-", " ").split())
+
+    def uses_level(self, classification: str) -> bool:
+        """Whether *classification* is one of this office's levels (or unmarked)."""
+        wanted = classification.strip().upper()
+        return not wanted or any(level.name.upper() == wanted for level in self.levels)
 
     def to_json(self) -> dict[str, object]:
         return {"name": self.name, "title": self.title, "description": self.description,

@@ -65,11 +65,21 @@ def effective_marking(briefing: Briefing, office: OfficeProfile) -> EffectiveMar
                             office.portion_for(classification) if classification else "")
 
 
+def marking_warnings(briefing: Briefing, office: OfficeProfile) -> list[str]:
+    """Why a briefing's own marking may surprise this office (it is kept, never changed)."""
+    level = briefing.marking.classification.strip().upper()
+    if level and not office.uses_level(level):
+        levels = ", ".join(lvl.name for lvl in office.levels) or "none (unmarked)"
+        return [f"the briefing is marked {level}, which office '{office.name}' does not use "
+                f"(its levels: {levels}); the document keeps {level}"]
+    return []
+
+
 def merged_routing(briefing: Briefing, office: OfficeProfile) -> Routing:
     """The briefing's routing, with empty fields taken from the office's defaults."""
     routing = briefing.routing.model_copy(deep=True)
     defaults = office.routing
-    for field in ("to", "from_office", "from_name", "approver"):
+    for field in ("to", "through", "from_office", "from_name", "approver"):
         if not getattr(routing, field):
             setattr(routing, field, getattr(defaults, field))
     if not any(getattr(routing.drafter, f) for f in ("name", "office", "phone")):

@@ -192,3 +192,27 @@ def test_core_properties_stay_in_their_namespace(sample, memo_template):
         core = zipfile.ZipFile(io.BytesIO(data)).read("docProps/core.xml").decode()
         assert "custom-properties" not in core
         assert len(re.findall(r"<cp:lastModifiedBy>", core)) == 1
+
+
+def test_a_briefings_own_marking_is_kept_with_a_warning_when_the_office_does_not_use_it(sample):
+    from briefgen.render import effective_marking, marking_warnings
+
+    tank = find_office("think-tank")
+    assert effective_marking(sample, tank).banner == "UNCLASSIFIED"
+    assert marking_warnings(sample, tank) == [
+        "the briefing is marked UNCLASSIFIED, which office 'think-tank' does not use "
+        "(its levels: none (unmarked)); the document keeps UNCLASSIFIED"]
+    assert marking_warnings(sample, find_office("us-embassy")) == []
+    sample.marking.classification = ""
+    assert effective_marking(sample, tank).banner == "" and marking_warnings(sample, tank) == []
+
+
+def test_office_routing_defaults_fill_what_the_briefing_leaves_empty():
+    from briefgen.render import merged_routing
+
+    canada = find_office("ca-global-affairs")
+    routing = merged_routing(Briefing(), canada)
+    assert routing.through == "Deputy Minister of Foreign Affairs"
+    assert routing.to == "Minister of Foreign Affairs"
+    mine = Briefing(routing={"to": "The Prime Minister"})
+    assert merged_routing(mine, canada).to == "The Prime Minister"
