@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from briefgen.errors import InputError
 from briefgen.folders import office_folders
-from briefgen.model import Clearance, Drafter
+from briefgen.model import Routing
 
 OFFICE_SUFFIX = ".office.toml"
 DEFAULT_OFFICE = "default"
@@ -42,17 +42,6 @@ class Level(BaseModel):
 US_LEVELS = [Level(name=n, portion=p) for n, p in (
     ("UNCLASSIFIED", "U"), ("SENSITIVE BUT UNCLASSIFIED", "SBU"), ("CUI", "CUI"),
     ("CONFIDENTIAL", "C"), ("SECRET", "S"), ("TOP SECRET", "TS"))]
-
-
-class RoutingDefaults(BaseModel):
-    model_config = ConfigDict(extra="forbid", defer_build=True)
-    to: str = ""
-    through: str = ""
-    from_office: str = ""
-    from_name: str = ""
-    drafter: Drafter = Drafter()
-    clearances: list[Clearance] = []
-    approver: str = ""
 
 
 class OfficeProfile(BaseModel):
@@ -77,7 +66,7 @@ class OfficeProfile(BaseModel):
     font_size: float = 12.0
     east_asian_font: str = "MS Mincho"
     spelling: Literal["en-US", "en-GB", "en-CA", "en-AU"] = "en-US"
-    routing: RoutingDefaults = RoutingDefaults()
+    routing: Routing = Field(Routing(), description="Defaults for what a briefing leaves empty.")
     path: Path | None = None
     origin: str = "builtin"
 
