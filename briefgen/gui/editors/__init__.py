@@ -1,0 +1,1 @@
+"""The editor pages, one per part of the briefing."""

@@ -1,0 +1,59 @@
+"""The one place the desktop app shows errors as dialogs.
+
+A :class:`BriefgenError` shows its one-line message with ``details`` under
+"Show Details..."; anything else is a bug and shows its traceback, never a crash.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from briefgen.errors import BriefgenError
+
+T = TypeVar("T")
+_open: set[QMessageBox] = set()     # dialogs on screen (one without a parent needs an owner)
+
+
+def error_box(parent: QWidget | None, title: str, exc: BaseException) -> QMessageBox:
+    """The dialog for *exc* (not yet shown)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning if isinstance(exc, BriefgenError)
+                else QMessageBox.Icon.Critical)
+    box.setWindowTitle(title)
+    if isinstance(exc, BriefgenError):
+        box.setText(exc.message)
+        info = [line for line in (f"In: {exc.where}" if exc.where else "", exc.hint or "") if line]
+        box.setInformativeText("\n".join(info))
+        if exc.details:
+            box.setDetailedText(exc.details)
+    else:
+        box.setText(f"Something went wrong: {type(exc).__name__}: {exc}")
+        box.setInformativeText("This is a bug in briefgen; the details help to fix it.")
+        box.setDetailedText("".join(traceback.format_exception(exc)))
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    return box
+
+
+def show_error(parent: QWidget | None, title: str, exc: BaseException) -> QMessageBox:
+    """Show the dialog without blocking the caller (window-modal); return it."""
+    box = error_box(parent, title, exc)
+    box.setAttribute(Qt.WA_DeleteOnClose)
+    if parent is None:
+        _open.add(box)
+        box.finished.connect(lambda _result: _open.discard(box))
+    box.open()
+    return box
+
+
+def run_action(parent: QWidget | None, title: str, fn: Callable[[], T]) -> T | None:
+    """Call *fn*; show any exception as a dialog titled *title* and return None."""
+    try:
+        return fn()
+    except Exception as exc:  # the GUI's one error path: never a crash
+        show_error(parent, title, exc)
+        return None

@@ -1,0 +1,598 @@
+"""The main window: editor pages beside the live preview, menus, shortcuts, status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+                               QMainWindow, QMessageBox, QSplitter, QStackedWidget, QStyle,
+                               QToolBar, QWidget)
+
+from briefgen.briefing_io import BRIEF_SUFFIX
+from briefgen.gui import workers
+from briefgen.gui.document import BriefingDocument
+from briefgen.gui.editors.facts import outcomes_page, sources_page, statements_page
+from briefgen.gui.editors.meeting import meeting_page
+from briefgen.gui.editors.people import people_page
+from briefgen.gui.editors.routing import routing_page
+from briefgen.gui.editors.topics import TopicsPage, objectives_page
+from briefgen.gui.errors import run_action, show_error
+from briefgen.gui.preview import PreviewPane
+from briefgen.gui.settings import app_settings
+from briefgen.model import Briefing
+from briefgen.resources import assets_dir
+
+BRIEF_FILTER = f"Briefings (*{BRIEF_SUFFIX} *.json *.yaml *.yml);;All files (*)"
+MAX_RECENT = 8
+PAGES = ("Meeting", "People", "Objectives", "Topics", "Quotes & figures",
+         "Outcomes", "Sources", "Routing & marking")
+
+
+def bundled(path: Path) -> bool:
+    """A file shipped with briefgen (the sample): never overwritten, not a recent file."""
+    return Path(path).resolve().is_relative_to(assets_dir().resolve())
+
+
+class MainWindow(QMainWindow):
+    """Edits one :class:`BriefingDocument`; File > New/Open replace it."""
+
+    def __init__(self, document: BriefingDocument | None = None,
+                 settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.settings = settings or app_settings()
+        self.templates: list = []
+        self.offices: list = []
+        self.document: BriefingDocument | None = None
+        self.last_box: QMessageBox | None = None
+        self._running: list = []
+        self.setAcceptDrops(True)
+        self.setWindowIcon(self.style().standardIcon(QStyle.SP_FileDialogDetailedView))
+        self._build_actions()
+        self._build_ui()
+        self._build_menus()
+        self._restore_window()
+        self.set_document(document or BriefingDocument())
+
+    # -- building ------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut=None, icon=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        action.setStatusTip(tip or text.replace("&", "").rstrip("…"))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        S, K = QStyle, QKeySequence
+        self.act_new = self._action("&New", self.new_file, K.New, S.SP_FileIcon, "New briefing")
+        self.act_open = self._action("&Open…", self.open_dialog, K.Open, S.SP_DialogOpenButton)
+        self.act_save = self._action("&Save", self.save, K.Save, S.SP_DialogSaveButton)
+        self.act_save_as = self._action("Save &As…", self.save_as, K.SaveAs)
+        self.act_import = self._action("&Import…", self.import_dialog, "Ctrl+I",
+                                       S.SP_ArrowDown, "Import articles or data files")
+        self.act_export = self._action("&Export DOCX…", self.export_docx, "Ctrl+E",
+                                       S.SP_DialogApplyButton, "Export the chosen template")
+        self.act_pack = self._action("Export briefing &pack…", self.export_pack, "Ctrl+Shift+E")
+        self.act_pdf = self._action("Export P&DF…", self.export_pdf, "Ctrl+Shift+P")
+        self.act_pages = self._action("Page p&review", self.page_preview, "Ctrl+Shift+R",
+                                      S.SP_FileDialogContentsView, "Show the real pages (PDF)")
+        self.act_refresh = self._action("&Refresh preview", lambda: self.preview.refresh_now(),
+                                        K.Refresh, S.SP_BrowserReload)
+        self.act_quit = self._action("&Quit", self.close, K.Quit)
+        self.act_about = self._action("&About briefgen", self.about)
+
+    def _build_ui(self) -> None:
+        self.sidebar = QListWidget()
+        self.sidebar.setAccessibleName("Sections")
+        self.sidebar.setFixedWidth(170)
+        self.sidebar.setIconSize(QSize(18, 18))
+        icons = (QStyle.SP_FileDialogInfoView, QStyle.SP_DirHomeIcon, QStyle.SP_DialogYesButton,
+                 QStyle.SP_FileDialogListView, QStyle.SP_MessageBoxInformation,
+                 QStyle.SP_DialogApplyButton, QStyle.SP_DirLinkIcon, QStyle.SP_ArrowForward)
+        for i, (name, icon) in enumerate(zip(PAGES, icons)):
+            item = QListWidgetItem(self.style().standardIcon(icon), name)
+            item.setToolTip(f"{name} (Ctrl+{i + 1})")
+            self.sidebar.addItem(item)
+            self._action(name, lambda _=False, n=i: self.sidebar.setCurrentRow(n), f"Ctrl+{i + 1}")
+        self.stack = QStackedWidget()
+        self.sidebar.currentRowChanged.connect(self.show_page)
+        self.preview = PreviewPane()
+        self.preview.source = self._preview_source
+        self.preview.refreshed.connect(
+            lambda s: self.statusBar().showMessage(f"Preview updated ({s * 1000:.0f} ms)", 3000))
+
+        editor = QWidget()
+        row = QHBoxLayout(editor)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.stack, 1)
+        self.splitter = QSplitter(Qt.Horizontal)
+        self.splitter.addWidget(editor)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.setCentralWidget(self.splitter)
+
+        self.template_box = QComboBox()
+        self.template_box.setAccessibleName("Template")
+        self.template_box.setToolTip("Template for the preview and export")
+        self.template_box.setMinimumContentsLength(18)
+        self.office_box = QComboBox()
+        self.office_box.setAccessibleName("Office profile")
+        self.office_box.setToolTip("Office profile: letterhead, marking, date style, paper")
+        self.office_box.setMinimumContentsLength(14)
+        self.template_box.currentIndexChanged.connect(lambda _i: self._choice_changed())
+        self.office_box.currentIndexChanged.connect(lambda _i: self._choice_changed())
+
+        bar = QToolBar("Main")
+        bar.setObjectName("main-toolbar")
+        bar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        bar.setIconSize(QSize(18, 18))
+        for action in (self.act_new, self.act_open, self.act_save):
+            bar.addAction(action)
+        bar.addSeparator()
+        self.act_undo = self.act_redo = None
+        self.undo_anchor = bar.addSeparator()
+        bar.addAction(self.act_import)
+        bar.addSeparator()
+        bar.addWidget(QLabel(" Template: "))
+        bar.addWidget(self.template_box)
+        bar.addWidget(QLabel("  Office: "))
+        bar.addWidget(self.office_box)
+        bar.addSeparator()
+        bar.addAction(self.act_export)
+        bar.addAction(self.act_pages)
+        self.toolbar = bar
+        self.addToolBar(bar)
+        self.statusBar().showMessage("Ready")
+        self.save_state = QLabel()
+        self.statusBar().addPermanentWidget(self.save_state)
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar()
+        file = menu.addMenu("&File")
+        for action in (self.act_new, self.act_open):
+            file.addAction(action)
+        self.recent_menu = file.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file.addSeparator()
+        for action in (self.act_save, self.act_save_as):
+            file.addAction(action)
+        file.addSeparator()
+        file.addAction(self.act_import)
+        file.addSeparator()
+        for action in (self.act_export, self.act_pack, self.act_pdf):
+            file.addAction(action)
+        file.addSeparator()
+        file.addAction(self.act_quit)
+        self.edit_menu = menu.addMenu("&Edit")
+        view = menu.addMenu("&View")
+        view.addAction(self.act_refresh)
+        view.addAction(self.act_pages)
+        menu.addMenu("&Help").addAction(self.act_about)
+
+    # -- the document ------------------------------------------------------------
+    def set_document(self, document: BriefingDocument) -> None:
+        """Show *document* in fresh editor pages (the old one is dropped)."""
+        old = self.document
+        self.document = document
+        document.setParent(self)
+        document.changed.connect(lambda _path: self.preview.schedule())
+        document.path_changed.connect(self._update_title)
+        page = max(self.sidebar.currentRow(), 0)
+        while self.stack.count():
+            widget = self.stack.widget(0)
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self.built: dict[int, object] = {}
+        for _ in PAGES:
+            self.stack.addWidget(QWidget())     # built when first shown (fast start)
+        self.sidebar.setCurrentRow(page)
+        self.show_page(page)
+        self._install_undo(document)
+        if old is not None:
+            old.autosave.discard()
+            old.deleteLater()
+        self._update_title()
+        self.preview.schedule()
+
+    BUILDERS = (meeting_page, people_page, objectives_page, TopicsPage, statements_page,
+                outcomes_page, sources_page, routing_page)
+
+    def page(self, index: int):
+        """What the builder of page *index* returned (building the page on first use)."""
+        if index not in self.built:
+            made = self.BUILDERS[index](self.document)
+            widget = made[0] if isinstance(made, tuple) else made
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, widget)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.built[index] = made
+        return self.built[index]
+
+    def show_page(self, index: int) -> None:
+        if 0 <= index < len(PAGES):
+            self.page(index)
+            self.stack.setCurrentIndex(index)
+
+    # the editors of each page, for code and tests that reach into them
+    meeting_form = property(lambda self: self.page(0)[1])
+    people = property(lambda self: self.page(1)[1])
+    objectives = property(lambda self: self.page(2)[1])
+    topics_page = property(lambda self: self.page(3))
+    statements = property(lambda self: self.page(4)[1])
+    outcomes = property(lambda self: self.page(5)[1])
+    sources = property(lambda self: self.page(6)[1])
+    routing_form = property(lambda self: self.page(7)[1])
+    clearances = property(lambda self: self.page(7)[2])
+
+    def _install_undo(self, document: BriefingDocument) -> None:
+        for action in (self.act_undo, self.act_redo):
+            if action is not None:
+                self.toolbar.removeAction(action)
+                self.removeAction(action)
+                action.deleteLater()
+        stack = document.undo_stack
+        self.act_undo = stack.createUndoAction(self, "&Undo")
+        self.act_undo.setShortcut(QKeySequence.Undo)
+        self.act_undo.setIcon(self.style().standardIcon(QStyle.SP_ArrowBack))
+        self.act_redo = stack.createRedoAction(self, "&Redo")
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.Redo])
+        self.act_redo.setIcon(self.style().standardIcon(QStyle.SP_ArrowForward))
+        for action in (self.act_undo, self.act_redo):
+            self.addAction(action)
+            self.toolbar.insertAction(self.undo_anchor, action)
+        self.edit_menu.clear()
+        self.edit_menu.addAction(self.act_undo)
+        self.edit_menu.addAction(self.act_redo)
+
+    def _update_title(self) -> None:
+        doc = self.document
+        self.setWindowTitle(f"{doc.display_name}[*] — briefgen")
+        self.setWindowModified(doc.dirty)
+        self.save_state.setText("Unsaved changes" if doc.dirty else "Saved" if doc.path else "")
+
+    # -- templates and offices --------------------------------------------------
+    def load_choices(self) -> None:
+        """Fill the template and office pickers (after the window is shown)."""
+        from briefgen.offices import list_offices
+        from briefgen.templates import list_templates
+
+        self.templates = run_action(self, "Templates", list_templates) or []
+        self.offices = run_action(self, "Office profiles", list_offices) or []
+        origins = {"builtin": "built-in", "user": "mine", "shared": "office", "path": "file"}
+        for box, items, key in ((self.template_box, self.templates, "template"),
+                                (self.office_box, self.offices, "office")):
+            box.blockSignals(True)
+            box.clear()
+            for info in items:
+                box.addItem(f"{info.title}  ({origins.get(info.origin, info.origin)})", info.name)
+                tip = getattr(info, "description", "") or info.title
+                box.setItemData(box.count() - 1, f"{tip}\n{info.path or ''}".strip(),
+                                Qt.ToolTipRole)
+            wanted = self.settings.value(key, "briefing-memo" if key == "template" else "")
+            index = box.findData(wanted)
+            box.setCurrentIndex(index if index >= 0 else 0)
+            box.blockSignals(False)
+        self._choice_changed()
+        self._update_pdf_actions()
+
+    def template(self):
+        index = self.template_box.currentIndex()
+        return self.templates[index] if 0 <= index < len(self.templates) else None
+
+    def office(self):
+        index = self.office_box.currentIndex()
+        return self.offices[index] if 0 <= index < len(self.offices) else None
+
+    def _choice_changed(self) -> None:
+        if self.template() is not None:
+            self.settings.setValue("template", self.template().name)
+        if self.office() is not None:
+            self.settings.setValue("office", self.office().name)
+        self.preview.refresh_now()
+
+    def _preview_source(self):
+        return self.document.briefing, self.template(), self.office()
+
+    def _update_pdf_actions(self) -> None:
+        from briefgen.convert import find_soffice
+
+        found = find_soffice() is not None
+        why = "" if found else "Needs LibreOffice, which is not installed (or not on PATH)"
+        for action, tip in ((self.act_pdf, "Export the chosen template as PDF"),
+                            (self.act_pages, "Show the real pages (PDF)")):
+            action.setEnabled(found)
+            action.setToolTip(tip if found else why)
+            action.setStatusTip(tip if found else why)
+
+    # -- files -------------------------------------------------------------
+    def maybe_save(self) -> bool:
+        """Ask about unsaved changes; False if the user cancels."""
+        if not self.document.dirty:
+            return True
+        box = QMessageBox(QMessageBox.Warning, "Unsaved changes",
+                          f"Save the changes to {self.document.display_name}?",
+                          QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, self)
+        box.setInformativeText("Your changes are lost if you don't save them.")
+        box.setDefaultButton(QMessageBox.Save)
+        answer = box.exec()
+        if answer == QMessageBox.Save:
+            return self.save()
+        return answer == QMessageBox.Discard
+
+    def new_file(self) -> None:
+        if self.maybe_save():
+            self.set_document(BriefingDocument())
+            self.sidebar.setCurrentRow(0)
+            self.statusBar().showMessage("New briefing", 3000)
+
+    def open_dialog(self) -> None:
+        if not self.maybe_save():
+            return
+        path, _ = QFileDialog.getOpenFileName(self, "Open briefing", self._folder("open"),
+                                              BRIEF_FILTER)
+        if path:
+            self.open_path(Path(path))
+
+    def open_path(self, path: Path) -> bool:
+        """Open *path* (no unsaved-changes prompt); errors show as a dialog."""
+        opened = run_action(self, "Cannot open the briefing", lambda: BriefingDocument.open(path))
+        if opened is None:
+            return False
+        document, warnings = opened
+        self.set_document(document)
+        self.remember(path)
+        self.statusBar().showMessage(
+            "; ".join(warnings) if warnings else f"Opened {path.name}", 5000)
+        return True
+
+    def save(self) -> bool:
+        """Save to the open file; a new, YAML or bundled sample file asks for a name."""
+        path = self.document.path
+        if path is None or path.suffix.lower() in (".yaml", ".yml") or bundled(path):
+            return self.save_as()
+        return self._save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        start = self.document.path or Path(self._folder("open")) / "briefing.brief.json"
+        path, _ = QFileDialog.getSaveFileName(self, "Save briefing as", str(start), BRIEF_FILTER)
+        if not path:
+            return False
+        if not path.lower().endswith(".json"):
+            path += BRIEF_SUFFIX
+        return self._save_to(Path(path))
+
+    def _save_to(self, path: Path) -> bool:
+        saved = run_action(self, "Cannot save the briefing", lambda: self.document.save(path))
+        if saved is None:
+            return False
+        self.remember(saved)
+        self.statusBar().showMessage(f"Saved {saved.name}", 3000)
+        return True
+
+    def remember(self, path: Path, key: str = "open") -> None:
+        """Add *path* to the recent files and remember its folder."""
+        if bundled(path):
+            return
+        self.settings.setValue(f"folders/{key}", str(path.parent))
+        recent = [p for p in self.recent_files() if p != str(path)]
+        self.settings.setValue("recent", [str(path)] + recent[: MAX_RECENT - 1])
+
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recent", [])
+        return [value] if isinstance(value, str) else list(value or [])
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for i, name in enumerate(self.recent_files()):
+            action = self.recent_menu.addAction(f"&{i + 1} {Path(name).name}")
+            action.setToolTip(name)
+            action.triggered.connect(lambda _=False, p=name: self._open_recent(Path(p)))
+        self.recent_menu.setEnabled(True)
+        if not self.recent_files():
+            self.recent_menu.addAction("(none)").setEnabled(False)
+
+    def _open_recent(self, path: Path) -> None:
+        if self.maybe_save():
+            self.open_path(path)
+
+    def _folder(self, key: str) -> str:
+        return str(self.settings.value(f"folders/{key}", str(Path.home())))
+
+    # -- import ------------------------------------------------------------
+    def import_dialog(self) -> None:
+        from briefgen.importing import SUPPORTED_SUFFIXES
+
+        patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Import articles or data files", self._folder("import"),
+            f"Articles and data ({patterns});;All files (*)")
+        if paths:
+            self.import_paths([Path(p) for p in paths])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        """Run the importer in the background, then open the review dialog."""
+        from briefgen.importing import import_sources
+
+        self.settings.setValue("folders/import", str(paths[0].parent))
+        self.statusBar().showMessage(f"Importing {', '.join(p.name for p in paths)}…")
+        self.setCursor(Qt.BusyCursor)
+
+        def failed(exc: BaseException) -> None:
+            self.unsetCursor()
+            self.statusBar().showMessage("Import failed", 5000)
+            show_error(self, "Import failed", exc)
+
+        workers.start(lambda _report: import_sources(paths), done=self.review_import,
+                      failed=failed)
+
+    def review_import(self, result) -> None:
+        from briefgen.gui.import_review import ImportReviewDialog
+
+        self.unsetCursor()
+        self.statusBar().showMessage(f"Imported: {result.summary()}", 5000)
+        dialog = ImportReviewDialog(result, can_merge=True, parent=self)
+        dialog.accepted.connect(lambda: self.apply_import(dialog))
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        self.review = dialog
+        dialog.open()
+
+    def apply_import(self, dialog) -> None:
+        from briefgen.importing.merge import merge
+
+        accepted = dialog.accepted_briefing()
+        if dialog.merge_chosen():
+            merged = merge([self.document.briefing, accepted])
+            self.document.replace_all(merged, "Import")
+            self.statusBar().showMessage("Merged the import into the briefing", 5000)
+        elif self.maybe_save():
+            document = BriefingDocument(Briefing())
+            document.replace_all(accepted, "Import")   # a new, unsaved (dirty) briefing
+            self.set_document(document)
+            self.statusBar().showMessage("Started a new briefing from the import", 5000)
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls()]
+        event.acceptProposedAction()
+        briefs = [p for p in paths if p.name.lower().endswith((BRIEF_SUFFIX, ".yaml", ".yml"))]
+        if len(paths) == 1 and briefs:
+            if self.maybe_save():
+                self.open_path(briefs[0])
+        elif paths:
+            self.import_paths(paths)
+
+    # -- export ------------------------------------------------------------
+    def _ready(self) -> bool:
+        if self.template() is None or self.office() is None:
+            QMessageBox.information(self, "Export", "No template is available to export with.")
+            return False
+        return True
+
+    def export_docx(self) -> None:
+        from briefgen.gui.export import render_docx, suggested_name
+
+        if not self._ready():
+            return
+        template, office = self.template(), self.office()
+        name = run_action(self, "Export failed",
+                          lambda: suggested_name(self.document.briefing, template, office))
+        if name is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, f"Export {template.title}",
+                                              str(Path(self._folder("export")) / name),
+                                              "Word documents (*.docx)")
+        if path:
+            self._export(Path(path), render_docx, "DOCX")
+
+    def export_pdf(self) -> None:
+        from briefgen.gui.export import render_pdf, suggested_name
+
+        if not self._ready():
+            return
+        template, office = self.template(), self.office()
+        name = run_action(self, "Export failed",
+                          lambda: suggested_name(self.document.briefing, template, office, ".pdf"))
+        if name is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, f"Export {template.title} as PDF",
+                                              str(Path(self._folder("export")) / name),
+                                              "PDF documents (*.pdf)")
+        if path:
+            self._export(Path(path), render_pdf, "PDF")
+
+    def _export(self, path: Path, render, kind: str) -> None:
+        from briefgen.gui.export import done_box
+
+        self.settings.setValue("folders/export", str(path.parent))
+        snapshot = self.document.briefing.model_copy(deep=True)
+        template, office = self.template(), self.office()
+        self.statusBar().showMessage(f"Exporting {path.name}…")
+        self.setCursor(Qt.BusyCursor)
+
+        def done(written: Path) -> None:
+            self.unsetCursor()
+            self.statusBar().showMessage(f"Exported {written.name}", 5000)
+            self.last_box = done_box(self, written, f"Exported the {kind} file.")
+
+        def failed(exc: BaseException) -> None:
+            self.unsetCursor()
+            self.statusBar().showMessage("Export failed", 5000)
+            self.last_box = show_error(self, "Export failed", exc)
+
+        workers.start(lambda _r: render(snapshot, template, office, path), done=done,
+                      failed=failed)
+
+    def export_pack(self) -> None:
+        from briefgen.gui.export import PackDialog, PackExport
+
+        if not self._ready():
+            return
+        chosen = set(self.settings.value("pack", []) or []) or {self.template().name}
+        dialog = PackDialog(self.templates, chosen, self._folder("export"), self)
+        if dialog.exec() != PackDialog.Accepted:
+            return
+        templates = dialog.templates()
+        if not templates:
+            return
+        self.settings.setValue("pack", [t.name for t in templates])
+        folder = Path(dialog.folder.text())
+        self.settings.setValue("folders/export", str(folder))
+        self.pack = PackExport(self, self.document.briefing, templates, self.office(), folder)
+
+    def page_preview(self) -> None:
+        from briefgen.gui.pages import PagePreview
+
+        if self._ready():
+            self.pages_dialog = PagePreview(self.document.briefing, self.template(),
+                                            self.office(), self)
+            self.pages_dialog.show()
+
+    def about(self) -> None:
+        from briefgen import __version__
+
+        QMessageBox.about(self, "About briefgen",
+                          f"<b>briefgen {__version__}</b><p>Turns the facts of a diplomatic "
+                          "meeting into Word briefing documents.</p>")
+
+    # -- window state ----------------------------------------------------------
+    def _restore_window(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            screen = self.screen().availableGeometry()
+            self.resize(min(1440, int(screen.width() * 0.92)), min(900, int(screen.height() * 0.9)))
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.settings.value("window/splitter")
+        if splitter is None or not self.splitter.restoreState(splitter):
+            QTimer.singleShot(0, lambda: self.splitter.setSizes([800, 560]))
+        page = self.settings.value("window/page", 0, type=int)
+        self.sidebar.blockSignals(True)
+        self.sidebar.setCurrentRow(page if 0 <= page < len(PAGES) else 0)
+        self.sidebar.blockSignals(False)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("window/page", self.sidebar.currentRow())
+        self.settings.sync()
+        self.document.autosave.discard()
+        self.preview.timer.stop()
+        self.preview.wait()
+        event.accept()

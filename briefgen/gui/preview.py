@@ -1,0 +1,160 @@
+"""The live preview: the chosen template rendered a moment after edits stop.
+
+Rendering runs in a one-thread pool of its own, so typing never waits; each
+request carries a generation number and only the newest result is shown.
+Template errors and empty fields the template uses show in the pane itself.
+"""
+
+from __future__ import annotations
+
+import time
+from functools import lru_cache
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from briefgen.errors import BriefgenError
+from briefgen.model import Briefing
+
+DEBOUNCE_MS = 400
+
+
+@lru_cache(maxsize=16)
+def _variables(path: Path, mtime: float) -> frozenset[str]:
+    from briefgen.check import template_variables
+
+    return frozenset(template_variables(path))
+
+
+def empty_fields(briefing: Briefing, template) -> list[str]:
+    """Top-level fields the template uses that this briefing leaves empty."""
+    try:
+        used = _variables(template.path, template.path.stat().st_mtime)
+    except (OSError, BriefgenError):
+        return []
+    missing = [name for name in Briefing.model_fields
+               if name in used and name != "schema_version" and not getattr(briefing, name)]
+    if "meeting" in used and briefing.meeting.date is None:
+        missing.append("meeting.date")
+    return missing
+
+
+class _Signals(QObject):
+    finished = Signal(int, object, float)   # generation, result or exception, seconds
+
+
+class _Render(QRunnable):
+    def __init__(self, generation: int, briefing: Briefing, template, office) -> None:
+        super().__init__()
+        self.generation, self.briefing = generation, briefing
+        self.template, self.office = template, office
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        from briefgen.preview import docx_to_html
+        from briefgen.render import render_briefing
+
+        start = time.perf_counter()
+        try:
+            data = render_briefing(self.briefing, self.template, self.office)
+            result: object = (docx_to_html(data), empty_fields(self.briefing, self.template))
+        except Exception as exc:  # shown in the pane, never as a dialog
+            result = exc
+        self.signals.finished.emit(self.generation, result, time.perf_counter() - start)
+
+
+class PreviewPane(QWidget):
+    """Shows the rendered document as HTML, or what stops it from rendering."""
+
+    refreshed = Signal(float)     # seconds from the request to the result shown
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.browser = QTextBrowser()
+        self.browser.setOpenExternalLinks(True)
+        self.browser.setAccessibleName("Preview")
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setAccessibleName("Preview notice")
+        self.notice.setStyleSheet("background: rgba(255, 193, 7, 60); padding: 4px 6px;")
+        self.notice.hide()
+        self.status = QLabel("Preview")
+        self.status.setStyleSheet("color: palette(placeholder-text);")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.status)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.browser, 1)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DEBOUNCE_MS)
+        self.timer.timeout.connect(self.refresh_now)
+        self.generation = 0
+        self.shown_generation = 0
+        self.error: BaseException | None = None
+        self.source = None            # () -> (briefing, template, office) or None
+        self._requested = 0.0
+        self._tasks: dict[int, _Render] = {}
+
+    def schedule(self) -> None:
+        """Refresh a moment after the last call (edits restart the wait)."""
+        self.timer.start()
+
+    def refresh_now(self) -> None:
+        self.timer.stop()
+        state = self.source() if self.source else None
+        if state is None:
+            return
+        briefing, template, office = state
+        if template is None or office is None:
+            self.show_problem("No template", "Choose a template to see the preview.")
+            return
+        self.generation += 1
+        self._requested = time.perf_counter()
+        task = _Render(self.generation, briefing.model_copy(deep=True), template, office)
+        task.setAutoDelete(False)
+        self._tasks[self.generation] = task
+        task.signals.finished.connect(self._finished)
+        self.status.setText(f"Rendering {template.title}…")
+        self.pool.start(task)
+
+    def busy(self) -> bool:
+        return self.timer.isActive() or self.shown_generation < self.generation
+
+    def _finished(self, generation: int, result: object, seconds: float) -> None:
+        self._tasks.pop(generation, None)
+        if generation < self.generation:
+            return                      # a newer edit is on its way
+        self.shown_generation = generation
+        if isinstance(result, BaseException):
+            self.error = result
+            title = ("Template error" if isinstance(result, BriefgenError)
+                     else f"Preview failed ({type(result).__name__})")
+            self.show_problem(title, str(result))
+        else:
+            self.error = None
+            preview, missing = result
+            bar = self.browser.verticalScrollBar()
+            position = bar.value()
+            self.browser.setHtml(preview.html)
+            bar.setValue(position)
+            self.notice.setText("Empty in this briefing but used by the template: "
+                                + ", ".join(name.replace("_", " ") for name in missing))
+            self.notice.setVisible(bool(missing))
+            self.status.setText(f"Preview — rendered in {seconds * 1000:.0f} ms")
+        self.refreshed.emit(time.perf_counter() - self._requested)
+
+    def show_problem(self, title: str, message: str) -> None:
+        from briefgen.preview import message_html
+
+        self.browser.setHtml(message_html(title, [message]))
+        self.notice.hide()
+        self.status.setText(title)
+
+    def wait(self, msecs: int = 10_000) -> bool:
+        """Block until pending renders are done (used by tests and the benchmark)."""
+        return self.pool.waitForDone(msecs)

@@ -1,0 +1,373 @@
+"""Building blocks of the editor pages: bound form fields and list editors.
+
+A field shows the value at a path of the briefing and writes edits back through
+the document (undoable).  A value the model refuses is marked on the field with
+the reason beneath it; the briefing keeps its last valid value.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QSplitter, QStyle,
+                               QStyledItemDelegate, QTableView, QToolButton, QVBoxLayout, QWidget)
+
+from briefgen.gui.document import BriefingDocument, Path_, problem_text
+from briefgen.gui.models import Column, ListModel, from_text, to_text
+
+ERROR_STYLE = "color: palette(text); background: rgba(211, 47, 47, 40); padding: 2px 4px;"
+INVALID_CSS = ("*[invalid=\"true\"] { border: 1px solid #d32f2f; "
+               "background: rgba(211, 47, 47, 28); }")
+
+
+def repolish(widget: QWidget) -> None:
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+class ErrorLabel(QLabel):
+    """The message under a field or table; hidden while there is none."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setStyleSheet(ERROR_STYLE)
+        self.setAccessibleName("Problem")
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+
+class Field(QWidget):
+    """An editor widget bound to one path, with its error label."""
+
+    def __init__(self, document: BriefingDocument, path: Path_, label: str, editor: QWidget,
+                 kind: str = "text", tip: str = "") -> None:
+        super().__init__()
+        self.document, self.path, self.label, self.kind = document, path, label, kind
+        self.editor = editor
+        self.error = ErrorLabel(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(editor)
+        layout.addWidget(self.error)
+        editor.setAccessibleName(label)
+        if tip:
+            editor.setToolTip(tip)
+        self._updating = False
+        document.changed.connect(self._on_changed)
+
+    # subclasses: read the editor / show a value
+    def read(self) -> Any:
+        raise NotImplementedError
+
+    def show_value(self, value: Any) -> None:
+        raise NotImplementedError
+
+    @property
+    def message(self) -> str:
+        return self.error.text() if self.error.isVisible() else ""
+
+    def set_path(self, path: Path_) -> None:
+        self.path = path
+        self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            value = self.document.get(self.path)
+        except (IndexError, AttributeError):
+            value = None
+        self._updating = True
+        try:
+            self.show_value(value)
+        finally:
+            self._updating = False
+        self._mark("")
+
+    def _on_changed(self, path: tuple) -> None:
+        if self.path[: len(path)] == path:
+            self.refresh()
+
+    def commit(self, merge: bool = True) -> None:
+        if self._updating:
+            return
+        try:
+            self.document.set_value(self.path, self.read(), merge=merge)
+        except ValidationError as exc:
+            self._mark(problem_text(exc))
+        except (IndexError, AttributeError):
+            pass                # nothing selected to edit
+        else:
+            self._mark("")
+
+    def _mark(self, message: str) -> None:
+        self.error.show_message(f"{self.label}: {message}" if message else "")
+        self.editor.setProperty("invalid", bool(message))
+        self.editor.setAccessibleDescription(message)
+        repolish(self.editor)
+
+
+class LineField(Field):
+    def __init__(self, document, path, label, *, kind="text", placeholder="", tip="") -> None:
+        edit = QLineEdit()
+        edit.setPlaceholderText(placeholder or ("YYYY-MM-DD" if kind == "date" else ""))
+        edit.setClearButtonEnabled(kind != "date")
+        super().__init__(document, path, label, edit, kind, tip)
+        edit.textEdited.connect(lambda _text: self.commit())
+        self.refresh()
+
+    def read(self) -> Any:
+        return from_text(self.editor.text(), self.kind)
+
+    def show_value(self, value: Any) -> None:
+        text = to_text(value, self.kind)
+        if self.editor.text() != text:
+            self.editor.setText(text)
+
+
+class TextField(Field):
+    def __init__(self, document, path, label, *, lines: int = 3, placeholder="", tip="") -> None:
+        edit = QPlainTextEdit()
+        edit.setPlaceholderText(placeholder)
+        edit.setTabChangesFocus(True)
+        height = edit.fontMetrics().lineSpacing() * lines + 14
+        edit.setMinimumHeight(height)
+        edit.setMaximumHeight(height * 2)
+        super().__init__(document, path, label, edit, "text", tip)
+        edit.textChanged.connect(self.commit)
+        self.refresh()
+
+    def read(self) -> Any:
+        return self.editor.toPlainText().strip()
+
+    def show_value(self, value: Any) -> None:
+        text = value or ""
+        if self.editor.toPlainText().strip() != text:
+            self.editor.setPlainText(text)
+
+
+class ChoiceField(Field):
+    """A combo box of *choices*; *blank* adds an empty first entry meaning None."""
+
+    def __init__(self, document, path, label, choices, *, blank: str | None = None, tip="") -> None:
+        combo = QComboBox()
+        self.values: list[Any] = ([None] if blank is not None else []) + list(choices)
+        if blank is not None:
+            combo.addItem(blank)
+        for choice in choices:
+            combo.addItem(str(choice).replace("_", " ").capitalize())
+        super().__init__(document, path, label, combo, "choice", tip)
+        combo.currentIndexChanged.connect(lambda _i: self.commit(merge=False))
+        self.refresh()
+
+    def read(self) -> Any:
+        return self.values[self.editor.currentIndex()]
+
+    def show_value(self, value: Any) -> None:
+        index = self.values.index(value) if value in self.values else 0
+        self.editor.setCurrentIndex(index)
+
+
+class TriStateField(Field):
+    """A check box for ``bool | None`` (partly checked: use the default)."""
+
+    def __init__(self, document, path, label, text, *, tip="") -> None:
+        box = QCheckBox(text)
+        box.setTristate(True)
+        super().__init__(document, path, label, box, "choice", tip)
+        box.checkStateChanged.connect(lambda _s: self.commit(merge=False))
+        self.refresh()
+
+    STATES = {None: Qt.PartiallyChecked, True: Qt.Checked, False: Qt.Unchecked}
+
+    def read(self) -> Any:
+        return {v: k for k, v in self.STATES.items()}[self.editor.checkState()]
+
+    def show_value(self, value: Any) -> None:
+        self.editor.setCheckState(self.STATES[value])
+
+
+class Form(QWidget):
+    """A two-column form of fields with their labels."""
+
+    def __init__(self, document: BriefingDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.layout_ = QFormLayout(self)
+        self.layout_.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        self.layout_.setLabelAlignment(Qt.AlignRight | Qt.AlignTop)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.fields: dict[str, Field] = {}
+
+    def add(self, key: str, field: Field) -> Field:
+        label = QLabel(f"{field.label}:")
+        label.setBuddy(field.editor)
+        self.layout_.addRow(label, field)
+        self.fields[key] = field
+        return field
+
+    def line(self, key, path, label, **kw) -> Field:
+        return self.add(key, LineField(self.document, path, label, **kw))
+
+    def text(self, key, path, label, **kw) -> Field:
+        return self.add(key, TextField(self.document, path, label, **kw))
+
+    def choice(self, key, path, label, choices, **kw) -> Field:
+        return self.add(key, ChoiceField(self.document, path, label, choices, **kw))
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """A combo box editor for columns with fixed choices."""
+
+    def createEditor(self, parent, option, index):
+        column: Column = index.model().columns[index.column()]
+        if column.kind != "choice":
+            return super().createEditor(parent, option, index)
+        combo = QComboBox(parent)
+        combo.addItem("")
+        combo.addItems(list(column.choices))
+        combo.setAccessibleName(column.header)
+        return combo
+
+    def setEditorData(self, editor, index):
+        if isinstance(editor, QComboBox):
+            editor.setCurrentText(index.data(Qt.EditRole) or "")
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor, model, index):
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentText(), Qt.EditRole)
+        else:
+            super().setModelData(editor, model, index)
+
+
+class ListEditor(QWidget):
+    """A table over one list of the briefing with Add / Remove / Move buttons.
+
+    Keys in the table: Insert adds, Delete removes, Ctrl+Up / Ctrl+Down move the row;
+    rows can also be dragged into place.
+    """
+
+    def __init__(self, document: BriefingDocument, list_path: Path_, columns: list[Column],
+                 new_item: Any, *, title: str, noun: str, stretch: int | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.noun = noun
+        self.model = ListModel(document, list_path, columns, new_item)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setAccessibleName(title)
+        self.view.setItemDelegate(ChoiceDelegate(self.view))
+        self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
+                                  | QAbstractItemView.AnyKeyPressed)
+        self.view.setDragDropMode(QAbstractItemView.InternalMove)
+        self.view.setDragEnabled(True)
+        self.view.setAcceptDrops(True)
+        self.view.setDropIndicatorShown(True)
+        self.view.setDefaultDropAction(Qt.MoveAction)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(True)
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(stretch is None)
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        if stretch is not None:
+            header.setSectionResizeMode(stretch, QHeaderView.Stretch)
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 10)
+        self.error = ErrorLabel(self)
+        self.model.problem.connect(self.error.show_message)
+
+        heading = QLabel(f"<b>{title}</b>")
+        bar = QHBoxLayout()
+        bar.addWidget(heading)
+        bar.addStretch(1)
+        style = self.style()
+        self.actions_: dict[str, QAction] = {}
+        for key, icon, text, shortcut, slot in (
+                ("add", QStyle.SP_FileDialogNewFolder, f"Add {noun}", "Ins", self.add),
+                ("remove", QStyle.SP_TrashIcon, f"Remove {noun}", "Del", self.remove),
+                ("up", QStyle.SP_ArrowUp, "Move up", "Ctrl+Up", lambda: self.move(-1)),
+                ("down", QStyle.SP_ArrowDown, "Move down", "Ctrl+Down", lambda: self.move(1))):
+            action = QAction(style.standardIcon(icon), text, self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+            action.setToolTip(f"{text} ({QKeySequence(shortcut).toString(QKeySequence.NativeText)})")
+            action.triggered.connect(slot)
+            self.view.addAction(action)
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setAutoRaise(True)
+            button.setAccessibleName(text)
+            bar.addWidget(button)
+            self.actions_[key] = action
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.error)
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
+        self.model.modelReset.connect(self._update_actions)
+        self._update_actions()
+
+    def current_row(self) -> int:
+        index = self.view.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def select_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(row, 0))
+            self.view.selectRow(row)
+
+    def add(self) -> None:
+        row = self.current_row()
+        row = self.model.add(row + 1 if row >= 0 else None)
+        self.select_row(row)
+        self.view.setFocus()
+        self.view.edit(self.model.index(row, 0))
+
+    def remove(self) -> None:
+        row = self.current_row()
+        if row >= 0:
+            self.model.remove(row)
+            self.select_row(min(row, self.model.rowCount() - 1))
+
+    def move(self, step: int) -> None:
+        row = self.current_row()
+        dest = row + step
+        if row >= 0 and 0 <= dest < self.model.rowCount():
+            self.model.move(row, dest)
+            self.select_row(dest)
+
+    def _update_actions(self) -> None:
+        row, count = self.current_row(), self.model.rowCount()
+        self.actions_["remove"].setEnabled(row >= 0)
+        self.actions_["up"].setEnabled(row > 0)
+        self.actions_["down"].setEnabled(0 <= row < count - 1)
+        self.actions_["add"].setEnabled(self.model.list_path_valid())
+
+
+def page(*widgets: QWidget) -> QWidget:
+    """A page of the editor: widgets stacked with comfortable margins.
+
+    Tables and splitters take the spare height; a page of forms keeps it below.
+    """
+    widget = QWidget()
+    layout = QVBoxLayout(widget)
+    layout.setContentsMargins(12, 12, 12, 12)
+    layout.setSpacing(12)
+    growing = (ListEditor, QSplitter)
+    for item in widgets:
+        layout.addWidget(item, 1 if isinstance(item, growing) else 0)
+    if not any(isinstance(item, growing) for item in widgets):
+        layout.addStretch(1)
+    return widget

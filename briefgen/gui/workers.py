@@ -1,0 +1,58 @@
+"""Running core calls off the GUI thread (QThreadPool), with results back as signals."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+_running: set[Task] = set()   # keeps tasks alive until their outcome is delivered
+
+
+class TaskSignals(QObject):
+    done = Signal(object)
+    failed = Signal(object)       # the exception
+    progress = Signal(int, str)   # step, message
+
+
+class Task(QRunnable):
+    """Call ``fn(report)`` in the pool; ``report(step, message)`` emits progress.
+
+    Results arrive through :attr:`signals` on the thread that owns them (the GUI).
+    """
+
+    def __init__(self, fn: Callable[[Callable[[int, str], None]], Any]) -> None:
+        super().__init__()
+        self.fn = fn
+        self.signals = TaskSignals()
+        self.cancelled = False
+
+    def run(self) -> None:
+        try:
+            result = self.fn(self.report)
+        except Exception as exc:  # delivered to the GUI's error path
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.done.emit(result)
+
+    def report(self, step: int, message: str) -> None:
+        self.signals.progress.emit(step, message)
+
+
+def start(fn: Callable[[Callable[[int, str], None]], Any], *,
+          done: Callable[[Any], None], failed: Callable[[BaseException], None],
+          progress: Callable[[int, str], None] | None = None) -> Task:
+    """Run *fn* in the global thread pool and connect its outcome."""
+    task = Task(fn)
+    task.setAutoDelete(False)
+    _running.add(task)
+    task.signals.done.connect(lambda _result: _running.discard(task))
+    task.signals.failed.connect(lambda _exc: _running.discard(task))
+    task.signals.done.connect(done)
+    task.signals.failed.connect(failed)
+    if progress is not None:
+        task.signals.progress.connect(progress)
+    QThreadPool.globalInstance().start(task)
+    return task

@@ -1,0 +1,66 @@
+"""A rendered .docx as HTML (mammoth), for the desktop app's live preview.
+
+The preview is converted from the same bytes an export writes, so what the
+user sees is what the document contains.  No Qt here.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+from dataclasses import dataclass, field
+
+from briefgen.errors import OutputError
+
+# Paragraph styles of the built-in templates that mammoth does not know.
+STYLE_MAP = """
+p[style-name='Title'] => h1.title:fresh
+p[style-name='Subtitle'] => p.subtitle:fresh
+p[style-name='Quote'] => blockquote > p:fresh
+p[style-name='Intense Quote'] => blockquote > p:fresh
+p[style-name='Small'] => p.small:fresh
+p[style-name='Banner'] => p.banner:fresh
+p[style-name='Caption'] => p.small:fresh
+"""
+
+CSS = """
+body { font-family: 'Times New Roman', serif; font-size: 11pt; margin: 12px; }
+h1 { font-size: 14pt; margin: 14px 0 4px 0; }
+h1.title { font-size: 17pt; text-align: center; }
+h2 { font-size: 12.5pt; margin: 10px 0 3px 0; }
+h3 { font-size: 11.5pt; margin: 8px 0 2px 0; }
+p { margin: 3px 0; }
+p.small { font-size: 9pt; }
+p.banner { text-align: center; font-weight: bold; }
+blockquote { margin: 4px 24px; font-style: italic; }
+table { border-collapse: collapse; margin: 4px 0; }
+td, th { padding: 2px 6px; vertical-align: top; }
+"""
+
+
+@dataclass(frozen=True)
+class PreviewHtml:
+    """The HTML of a document and mammoth's notes on what it could not show."""
+
+    html: str
+    messages: list[str] = field(default_factory=list)
+
+
+def docx_to_html(data: bytes) -> PreviewHtml:
+    """Convert *data* (a .docx) to a full HTML page; raise OutputError if unreadable."""
+    import mammoth
+
+    try:
+        result = mammoth.convert_to_html(io.BytesIO(data), style_map=STYLE_MAP)
+    except Exception as exc:  # mammoth raises zipfile/KeyError/... for a broken package
+        raise OutputError(f"cannot show the document ({type(exc).__name__}: {exc})",
+                          where="preview") from exc
+    page = f"<html><head><style>{CSS}</style></head><body>{result.value}</body></html>"
+    return PreviewHtml(page, [m.message for m in result.messages])
+
+
+def message_html(title: str, lines: list[str]) -> str:
+    """A page that shows a problem (template error, missing fields) in the preview pane."""
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+    return (f"<html><body style='margin:16px'><h3 style='color:#b00020'>{html.escape(title)}</h3>"
+            f"<ul>{items}</ul></body></html>")

@@ -1,0 +1,22 @@
+"""Helpers of the GUI tests."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+
+def wait_preview(qtbot, win) -> None:
+    """Wait until the preview shows the newest edit."""
+    pane = win.preview
+    if pane.timer.isActive():
+        pane.refresh_now()
+    qtbot.waitUntil(lambda: not pane.busy(), timeout=15_000)
+
+
+def message_boxes(parent) -> list[QMessageBox]:
+    """The message boxes currently open over *parent*."""
+    return [w for w in parent.findChildren(QMessageBox) if w.isVisible()]
+
+
+def active_modal():
+    return QApplication.activeModalWidget()

@@ -1,0 +1,238 @@
+"""Template errors in the preview pane, exporting, and importing with review."""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+from docx import Document
+from PySide6.QtCore import QMimeData, QPoint, QUrl, Qt
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from briefgen.gui import workers
+from briefgen.gui.errors import error_box, run_action
+from briefgen.gui.export import PackExport
+from briefgen.errors import OutputError
+from docx_helpers import body_text
+from gui.helpers import wait_preview
+
+
+def user_template(name: str, text: str, *, title: str = "") -> Path:
+    folder = Path(os.environ["BRIEFGEN_DATA_DIR"]) / "templates"
+    folder.mkdir(parents=True, exist_ok=True)
+    doc = Document()
+    doc.add_paragraph(text)
+    doc.save(folder / f"{name}.docx")
+    (folder / f"{name}.toml").write_text(
+        f'title = "{title or name}"\ndescription = "test template"\n'
+        f'output = "{{slug}} - {name}.docx"\n', encoding="utf-8")
+    return folder / f"{name}.docx"
+
+
+def choose_template(window, name: str) -> None:
+    window.load_choices()
+    index = window.template_box.findData(name)
+    assert index >= 0, [window.template_box.itemData(i) for i in range(window.template_box.count())]
+    window.template_box.setCurrentIndex(index)
+
+
+def test_template_error_shows_in_the_preview_pane_not_a_dialog(window, qtbot):
+    user_template("broken", "{{ title }} and {{ no_such_field }}", title="Broken one")
+    choose_template(window, "broken")
+    wait_preview(qtbot, window)
+    text = window.preview.browser.toPlainText()
+    assert "Template error" in text and "no_such_field" in text and "broken" in text
+    assert window.preview.error is not None
+    assert not [w for w in window.findChildren(QMessageBox) if w.isVisible()]
+
+    choose_template(window, "briefing-memo")                    # back to a working one
+    wait_preview(qtbot, window)
+    assert "Briefing Memorandum" in window.preview.browser.toPlainText()
+    assert window.preview.error is None
+
+
+def test_preview_names_fields_the_template_uses_but_the_briefing_leaves_empty(window, qtbot):
+    window.document.set_value(("quotes",), [])
+    wait_preview(qtbot, window)
+    assert window.preview.notice.isVisibleTo(window)
+    assert "quotes" in window.preview.notice.text()
+
+
+def test_export_docx_contains_the_edited_values(window, qtbot, tmp_path, monkeypatch):
+    qtbot.keyClicks(window.meeting_form.fields["venue"].editor, "Akasaka Palace")
+    suggested = []
+
+    def save_name(parent, caption, start, filters):
+        suggested.append(Path(start).name)
+        return str(tmp_path / "memo.docx"), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
+    window.export_docx()
+    qtbot.waitUntil(lambda: window.last_box is not None, timeout=15_000)
+    assert suggested == [
+        "2025-08-23 Your summit with President Lee Jae Myung, Tokyo, 23 August 2025"
+        " - Briefing memo.docx"]
+    box = window.last_box
+    assert box.windowTitle() == "Export finished"
+    assert {b.text() for b in box.buttons()} >= {"Open", "Show in folder"}
+    assert "Akasaka Palace" in body_text((tmp_path / "memo.docx").read_bytes())
+    box.close()
+
+
+def test_export_to_a_read_only_file_shows_the_message_and_keeps_the_file(window, qtbot,
+                                                                         tmp_path, monkeypatch):
+    target = tmp_path / "memo.docx"
+    target.write_bytes(b"old contents")
+    target.chmod(0o444)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(target), ""))
+    window.export_docx()
+    qtbot.waitUntil(lambda: window.last_box is not None, timeout=15_000)
+    box = window.last_box
+    assert box.windowTitle() == "Export failed"
+    assert box.text() == "the file is read-only"
+    assert target.read_bytes() == b"old contents"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["memo.docx"]
+    box.close()
+
+
+def test_export_with_a_failing_template_shows_the_template_message(window, qtbot, tmp_path,
+                                                                  monkeypatch):
+    user_template("broken", "{{ no_such_field }}")
+    choose_template(window, "broken")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a: (str(tmp_path / "out.docx"), ""))
+    window.export_docx()
+    qtbot.waitUntil(lambda: window.last_box is not None, timeout=15_000)
+    assert "no_such_field" in window.last_box.text() + window.last_box.informativeText()
+    assert not (tmp_path / "out.docx").exists()
+    window.last_box.close()
+
+
+def test_export_pack_writes_each_chosen_template_into_the_folder(window, qtbot, tmp_path):
+    user_template("agenda", "Agenda for {{ title }}")
+    window.load_choices()
+    templates = [t for t in window.templates if t.name in ("agenda", "briefing-memo")]
+    job = PackExport(window, window.document.briefing, templates, window.office(), tmp_path)
+    qtbot.waitUntil(lambda: job.task not in workers._running, timeout=15_000)
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert len(names) == 2 and any(n.endswith(" - Briefing memo.docx") for n in names)
+    agenda = next(tmp_path.glob("*agenda.docx"))
+    assert "Agenda for Your summit" in body_text(agenda.read_bytes())
+
+
+def test_export_pack_can_be_cancelled(window, qtbot, tmp_path):
+    window.load_choices()
+    job = PackExport(window, window.document.briefing, window.templates * 3, window.office(),
+                     tmp_path)
+    job.cancel.set()
+    qtbot.waitUntil(lambda: not job.progress.isVisible(), timeout=15_000)
+    assert len(list(tmp_path.iterdir())) <= 1
+
+
+def test_pdf_actions_follow_libreoffice(window, monkeypatch):
+    import briefgen.convert
+
+    monkeypatch.setattr(briefgen.convert, "find_soffice", lambda: None)
+    window._update_pdf_actions()
+    assert not window.act_pdf.isEnabled() and not window.act_pages.isEnabled()
+    assert "LibreOffice" in window.act_pages.toolTip()
+
+
+def test_briefgen_errors_show_their_details():
+    exc = OutputError("cannot write", where="out.docx", hint="close it", details="line 1\nline 2")
+    box = error_box(None, "Export failed", exc)
+    assert box.text() == "cannot write"
+    assert box.informativeText() == "In: out.docx\nclose it"
+    assert box.detailedText() == "line 1\nline 2"
+
+
+def test_unexpected_exceptions_become_a_dialog_with_the_traceback(qtbot):
+    def boom():
+        raise ZeroDivisionError("division by zero")
+
+    assert run_action(None, "Oops", boom) is None
+    box = next(w for w in QApplication.topLevelWidgets()
+               if isinstance(w, QMessageBox) and w.windowTitle() == "Oops")
+    assert "ZeroDivisionError" in box.text() and "Traceback" in box.detailedText()
+    box.close()
+
+
+# -- import ------------------------------------------------------------------
+@pytest.fixture
+def article(shared_samples) -> Path:
+    return shared_samples / "ishiba-lee-tokyo-summit.txt"
+
+
+def run_import(window, qtbot, paths):
+    window.review = None
+    window.import_paths(paths)
+    qtbot.waitUntil(lambda: getattr(window, "review", None) is not None, timeout=30_000)
+    return window.review
+
+
+def test_import_review_accept_and_reject_merges_the_chosen_items(window, qtbot, article):
+    window.document.set_value(("quotes",), [])
+    window.document.set_value(("figures",), [])
+    dialog = run_import(window, qtbot, [article])
+    found = dialog.result.briefing
+    assert len(found.quotes) >= 2 and found.figures
+    assert all(child.text(1) for child in dialog.items["quotes"])      # evidence shown
+    dialog.set_checked("quotes", 0, False)
+    assert dialog.merge_chosen()
+    dialog.accept()
+    quotes = [q.text for q in window.document.briefing.quotes]
+    assert found.quotes[0].text not in quotes
+    assert [q.text for q in found.quotes[1:]] == quotes
+    assert len(window.document.briefing.figures) == len(found.figures)
+    assert window.document.path is not None                            # merged, same file
+    window.document.undo_stack.undo()                                  # one undo step
+    assert window.document.briefing.quotes == []
+
+
+def test_import_into_a_new_briefing(window, qtbot, article, sample_path):
+    dialog = run_import(window, qtbot, [article])
+    dialog.set_all(Qt.Unchecked)
+    dialog.set_checked("participants", 0, True)
+    dialog.new.setChecked(True)
+    dialog.accept()
+    doc = window.document
+    assert doc.path is None and doc.dirty
+    assert [p.name for p in doc.briefing.participants] == [
+        dialog.result.briefing.participants[0].name]
+    assert doc.briefing.quotes == [] and doc.briefing.figures == []
+
+
+def test_import_error_shows_the_importer_message(window, qtbot, tmp_path):
+    bad = tmp_path / "notes.xyz"
+    bad.write_text("hello", encoding="utf-8")
+    window.import_paths([bad])
+    qtbot.waitUntil(lambda: any(w.isVisible() for w in window.findChildren(QMessageBox)),
+                    timeout=15_000)
+    box = next(w for w in window.findChildren(QMessageBox) if w.isVisible())
+    assert box.windowTitle() == "Import failed"
+    assert str(bad) in box.informativeText() or str(bad) in box.text()
+    box.close()
+
+
+def test_dropping_an_article_on_the_window_imports_it(window, qtbot, article):
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(article))])
+    event = QDropEvent(QPoint(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    window.review = None
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: window.review is not None, timeout=30_000)
+    assert window.review.windowTitle() == "Review the import"
+    window.review.reject()
+    assert not window.document.dirty
+
+
+def test_docx_export_bytes_are_a_real_document(window, qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(tmp_path / "a.docx"), ""))
+    window.export_docx()
+    qtbot.waitUntil(lambda: window.last_box is not None, timeout=15_000)
+    doc = Document(io.BytesIO((tmp_path / "a.docx").read_bytes()))
+    assert doc.core_properties.title.startswith("Your summit")
+    window.last_box.close()
