@@ -7,11 +7,13 @@ start a new one.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, QPushButton,
-                               QRadioButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QPushButton, QRadioButton, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from briefgen.model import Briefing
 
@@ -39,7 +41,13 @@ def evidence_of(item: Any) -> str:
 
 
 class ImportReviewDialog(QDialog):
-    """Accept or reject each extracted item; merge or start a new briefing."""
+    """Accept or reject each extracted item; merge or start a new briefing.
+
+    Relative dates ("on Saturday") need the publication date: the user can
+    give it and have the sources read again (``reread`` carries the date).
+    """
+
+    reread = Signal(object)
 
     def __init__(self, result, *, can_merge: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +86,19 @@ class ImportReviewDialog(QDialog):
         warnings = QLabel("\n".join(f"⚠ {w}" for w in result.warnings))
         warnings.setWordWrap(True)
         warnings.setVisible(bool(result.warnings))
+        self.published = QLineEdit(self._known_published())
+        self.published.setPlaceholderText("YYYY-MM-DD")
+        self.published.setAccessibleName("Publication date")
+        self.published.setMaximumWidth(120)
+        self.read_again = QPushButton("Read again with this date")
+        self.published.textChanged.connect(self._check_date)
+        self.read_again.clicked.connect(lambda: self.reread.emit(self.published_date()))
+        self._check_date(self.published.text())
+        dates = QHBoxLayout()
+        dates.addWidget(QLabel("Published on:"))
+        dates.addWidget(self.published)
+        dates.addWidget(self.read_again)
+        dates.addStretch(1)
         self.merge = QRadioButton("Merge into the open briefing")
         self.new = QRadioButton("Start a new briefing")
         self.merge.setEnabled(can_merge)
@@ -93,11 +114,29 @@ class ImportReviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         layout.addWidget(warnings)
+        layout.addLayout(dates)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.merge)
         layout.addWidget(self.new)
         layout.addWidget(buttons)
         self.resize(900, 600)
+
+    def _known_published(self) -> str:
+        dates = [s.published for s in self.result.briefing.sources if s.published]
+        return dates[0].isoformat() if dates else ""
+
+    def published_date(self) -> dt.date | None:
+        try:
+            return dt.date.fromisoformat(self.published.text().strip())
+        except ValueError:
+            return None
+
+    def _check_date(self, text: str) -> None:
+        valid = self.published_date() is not None
+        self.read_again.setEnabled(valid)
+        self.published.setProperty("invalid", bool(text.strip()) and not valid)
+        self.published.setToolTip("" if valid or not text.strip() else "Use the form YYYY-MM-DD")
+        self.published.style().polish(self.published)
 
     def set_all(self, state: Qt.CheckState) -> None:
         for children in self.items.values():

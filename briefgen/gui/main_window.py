@@ -418,10 +418,11 @@ class MainWindow(QMainWindow):
         if paths:
             self.import_paths([Path(p) for p in paths])
 
-    def import_paths(self, paths: list[Path]) -> None:
+    def import_paths(self, paths: list[Path], published=None) -> None:
         """Run the importer in the background, then open the review dialog."""
         from briefgen.importing import import_sources
 
+        self.import_sources = list(paths)
         self.settings.setValue("folders/import", str(paths[0].parent))
         self.statusBar().showMessage(f"Importing {', '.join(p.name for p in paths)}…")
         self.setCursor(Qt.BusyCursor)
@@ -431,8 +432,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Import failed", 5000)
             show_error(self, "Import failed", exc)
 
-        workers.start(lambda _report: import_sources(paths), done=self.review_import,
-                      failed=failed)
+        workers.start(lambda _report: import_sources(paths, published=published),
+                      done=self.review_import, failed=failed)
 
     def review_import(self, result) -> None:
         from briefgen.gui.import_review import ImportReviewDialog
@@ -441,6 +442,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Imported: {result.summary()}", 5000)
         dialog = ImportReviewDialog(result, can_merge=True, parent=self)
         dialog.accepted.connect(lambda: self.apply_import(dialog))
+        dialog.reread.connect(lambda date: (dialog.reject(),
+                                            self.import_paths(self.import_sources, date)))
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         self.review = dialog
         dialog.open()

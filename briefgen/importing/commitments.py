@@ -185,7 +185,7 @@ def _step_date(text: str, meeting_date: dt.date | None,
     date, named = weekday_date(text, published)
     if named:
         return date, "" if date else "a next step names a weekday but no publication date " \
-                                     "is known (use --published YYYY-MM-DD)"
+                                     "is known: give the publication date to resolve it"
     period = month_phrase(text, published)
     if period:
         return None, f"a next step is due in {period}; set its day by hand"

@@ -39,7 +39,7 @@ def extract(doc: Document, *, published: dt.date | None = None) -> tuple[Briefin
         warnings.append(f"{doc.where}: {facts.unresolved}")
     elif published is None and mentions_relative(facts.sentence):
         warnings.append(f"{doc.where}: relative dates left unresolved "
-                        "(no publication date; use --published YYYY-MM-DD)")
+                        "(the publication date is unknown: give it to resolve them)")
     _infer_countries(people, facts, sentences)
     participants = facts.participants
     resolver = Resolver(people, participants)

@@ -114,7 +114,7 @@ def _date(text: str, published: dt.date | None, facts: MeetingFacts) -> dt.date 
     date, named = weekday_date(text, published)
     if named and date is None:
         facts.unresolved = "the meeting date is given as a weekday and no publication date is " \
-                           "known (use --published YYYY-MM-DD)"
+                           "known: give the publication date to resolve it"
     return date or day_words(text, published)
 
 

@@ -121,4 +121,4 @@ def test_source_and_summary_line(result):
 def test_without_publication_date_the_weekday_stays_unresolved():
     result = import_sources([ARTICLE])
     assert result.briefing.meeting.date is None
-    assert any("--published" in w for w in result.warnings)
+    assert any("give the publication date to resolve it" in w for w in result.warnings)
