@@ -416,7 +416,7 @@ def briefing_memo():
         "{% endif %}{% if c.deadline %}; by {{ c.deadline }}{% endif %}"))
     section(doc, "next_steps", "Next Steps", lambda: bullets(
         doc, "s in next_steps", "{% if s.date %}{{ s.date|date }}: {% endif %}{{ s.text }}"
-        "{% if s.location %} ({{ s.location }}){% endif %}"))
+        "{% if s.location and s.location not in s.text %} ({{ s.location }}){% endif %}"))
 
     def sources_body():
         tag(doc, "{%p for s in sources %}")
@@ -489,7 +489,7 @@ def briefing_note():
 
     def next_steps():
         bullets(doc, "s in next_steps", "{% if s.date %}{{ s.date|date }}: {% endif %}{{ s.text }}"
-                "{% if s.location %} ({{ s.location }}){% endif %}")
+                "{% if s.location and s.location not in s.text %} ({{ s.location }}){% endif %}")
     section(doc, "next_steps", "Next Steps", next_steps)
 
     def recommendation():
@@ -532,7 +532,7 @@ def talking_points():
         tag(doc, "{%p endfor %}")
         tag(doc, "{%p for s in next_steps[:2] %}")
         doc.add_paragraph("{{ pm }}{% if s.date %}{{ s.date|date }}: {% endif %}{{ s.text }}"
-                          "{% if s.location %}, {{ s.location }}{% endif %}.", style="List Bullet")
+                          "{% if s.location and s.location not in s.text %}, {{ s.location }}{% endif %}.", style="List Bullet")
         tag(doc, "{%p endfor %}")
         tag(doc, "{%p if meeting.press %}")
         doc.add_paragraph("{{ pm }}Press: {{ meeting.press }}.", style="List Bullet")
@@ -589,7 +589,7 @@ def meeting_readout():
     section(doc, "commitments", "Commitments", commitments)
     section(doc, "next_steps", "Follow-up", lambda: bullets(
         doc, "s in next_steps", "{% if s.date %}{{ s.date|date }}: {% endif %}{{ s.text }}"
-        "{% if s.location %} ({{ s.location }}){% endif %}."))
+        "{% if s.location and s.location not in s.text %} ({{ s.location }}){% endif %}."))
     drafting_block(doc)
     return doc
 
@@ -638,7 +638,7 @@ def scene_setter():
     section(doc, "figures", "Key Figures", lambda: figures_table(doc, "f in figures"))
     section(doc, "next_steps", "What Comes Next", lambda: bullets(
         doc, "s in next_steps", "{% if s.date %}{{ s.date|date }}: {% endif %}{{ s.text }}"
-        "{% if s.location %} ({{ s.location }}){% endif %}."))
+        "{% if s.location and s.location not in s.text %} ({{ s.location }}){% endif %}."))
     drafting_block(doc)
     return doc
 
