@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -236,6 +237,10 @@ COMMANDS = {"render": cmd_render, "import": cmd_import, "templates": cmd_templat
 
 
 def main(argv: list[str] | None = None) -> int:
+    # briefgen uses no pydantic plugins; loading them scans every installed
+    # package at start-up, and one (such as a telemetry plugin) could reach
+    # the network, which briefgen never does.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     args = _parser().parse_args(argv)
     command = COMMANDS[args.command or "gui"]
     try:

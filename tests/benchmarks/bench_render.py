@@ -29,7 +29,7 @@ def timed(argv: list[str], runs: int) -> float:
     return statistics.median(times)
 
 
-def main(runs: int = 7, batch: int = 200) -> None:
+def main(runs: int = 15, batch: int = 200) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         floor = timed([sys.executable, "-c", FLOOR], runs)
