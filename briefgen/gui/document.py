@@ -37,11 +37,24 @@ def get_at(root: Any, path: Path_) -> Any:
 
 
 def label_of(path: Path_) -> str:
-    """``("participants", 1, "name")`` -> ``participants[1].name``."""
-    text = ""
+    """How an edit reads in the Edit menu: ``("participants", 1, "name")`` ->
+    ``participant 2 name``; ``("meeting", "date")`` -> ``meeting date``."""
+    words: list[str] = []
     for key in path:
-        text += f"[{key}]" if isinstance(key, int) else (f".{key}" if text else key)
-    return text
+        if isinstance(key, int):
+            if words:
+                words[-1] = _singular(words[-1])
+            words.append(str(key + 1))
+        else:
+            words.append(key.replace("_", " "))
+    return " ".join(words)
+
+
+def _singular(word: str) -> str:
+    for plural, single in (("people", "person"), ("ies", "y"), ("s", "")):
+        if word.endswith(plural):
+            return word[: -len(plural)] + single
+    return word
 
 
 def problem_text(exc: ValidationError) -> str:

@@ -40,3 +40,4 @@ def test_read_again_with_a_publication_date(window, qtbot, tmp_path):
     assert second.result.briefing.meeting.date == dt.date(2025, 6, 10)
     assert second.published.text() == "2025-06-12"
     second.reject()
+
