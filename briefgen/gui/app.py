@@ -17,7 +17,8 @@ from briefgen.gui.document import BriefingDocument, read_autosave, recoverable
 from briefgen.gui.errors import show_error
 from briefgen.gui.gc import GuiThreadCollector
 from briefgen.gui.main_window import MainWindow
-from briefgen.gui.settings import APPLICATION, ORGANIZATION
+from briefgen.gui.settings import APPLICATION, ORGANIZATION, app_settings
+from briefgen.gui.template_manager import apply_shared_folders
 from briefgen.gui.widgets import INVALID_CSS
 from briefgen.resources import sample_briefing_path
 
@@ -84,6 +85,7 @@ def create_window(path: Path | None) -> MainWindow:
 def run(path: Path | None = None) -> int:
     """Open the main window and run the event loop; the exit status."""
     app = application()
+    apply_shared_folders(app_settings())      # the shared template folders of the settings
     window = create_window(path)
     window.show()
     QTimer.singleShot(0, window.load_choices)     # templates and the first preview after showing

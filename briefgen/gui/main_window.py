@@ -85,6 +85,9 @@ class MainWindow(QMainWindow):
                                         K.Refresh, S.SP_BrowserReload)
         self.act_quit = self._action("&Quit", self.close, K.Quit)
         self.act_about = self._action("&About briefgen", self.about)
+        self.act_templates = self._action("&Templates…", self.show_template_manager, "Ctrl+T",
+                                          S.SP_FileDialogListView,
+                                          "Manage templates, office profiles and shared folders")
 
     def _build_ui(self) -> None:
         self.sidebar = QListWidget()
@@ -175,6 +178,7 @@ class MainWindow(QMainWindow):
         view = menu.addMenu("&View")
         view.addAction(self.act_refresh)
         view.addAction(self.act_pages)
+        menu.addMenu("&Tools").addAction(self.act_templates)
         menu.addMenu("&Help").addAction(self.act_about)
 
     # -- the document ------------------------------------------------------------
@@ -561,6 +565,17 @@ class MainWindow(QMainWindow):
             self.pages_dialog = PagePreview(self.document.briefing, self.template(),
                                             self.office(), self)
             self.pages_dialog.show()
+
+    def show_template_manager(self) -> None:
+        """Open the template manager (one, non-modal); its changes reload the pickers."""
+        from briefgen.gui.template_manager import TemplateManager
+
+        if getattr(self, "template_manager", None) is None:
+            self.template_manager = TemplateManager(self.settings, self)
+            self.template_manager.changed.connect(self.load_choices)
+        self.template_manager.show()
+        self.template_manager.raise_()
+        self.template_manager.activateWindow()
 
     def about(self) -> None:
         from briefgen import __version__

@@ -1,0 +1,673 @@
+"""The template manager: templates and office profiles by folder, duplicating,
+opening in Word, checking, the fields a template uses, and shared folders.
+
+Every file is listed, also those another folder overrides by name, so a staffer
+sees which copy the pickers use.  The folders are watched: a template saved in
+Word is listed and checked again without pressing anything.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QBrush, QDesktopServices, QFont, QPalette
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox,
+                               QPushButton, QSplitter, QStyle, QTabWidget, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from briefgen.errors import BriefgenError, OutputError
+from briefgen.files import atomic_write, read_bytes
+from briefgen.folders import ENV_VAR, office_folders, template_folders
+from briefgen.gui import workers
+from briefgen.gui.errors import run_action, show_error
+from briefgen.offices import OFFICE_SUFFIX, OfficeProfile, read_office
+from briefgen.resources import user_offices_dir, user_templates_dir
+from briefgen.templates import read_template_info
+
+SHARED_KEY = "templates/shared_folders"
+GROUPS = (("builtin", "Built-in"), ("shared", "Office / shared"), ("user", "Mine"))
+ORIGIN_NAMES = {"builtin": "built-in", "shared": "office / shared folder", "user": "my folder"}
+DEBOUNCE_MS = 300
+
+
+# -- shared folders (the setting) ----------------------------------------------
+_added: list[str] = []    # folders this setting put into the environment variable
+
+
+def shared_folders(settings: QSettings) -> list[str]:
+    """The shared folders the user added in the app."""
+    value = settings.value(SHARED_KEY, [])
+    if isinstance(value, str):      # the INI format returns a one-item list as a string
+        value = [value] if value else []
+    return [str(folder) for folder in value or []]
+
+
+def apply_shared_folders(settings: QSettings) -> None:
+    """Put the setting's folders into ``$BRIEFGEN_TEMPLATE_PATH`` after those already there."""
+    current = [p for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p.strip()]
+    base = [p for p in current if p not in _added]
+    _added[:] = [f for f in dict.fromkeys(shared_folders(settings)) if f not in base]
+    if base or _added:
+        os.environ[ENV_VAR] = os.pathsep.join(base + _added)
+    else:
+        os.environ.pop(ENV_VAR, None)
+
+
+def environment_folders() -> list[str]:
+    """Folders in ``$BRIEFGEN_TEMPLATE_PATH`` that the setting did not add."""
+    return [p for p in os.environ.get(ENV_VAR, "").split(os.pathsep)
+            if p.strip() and p not in _added]
+
+
+# -- what the folders hold (no Qt) -------------------------------------------
+@dataclass
+class Entry:
+    """One template or office profile file (or the built-in default profile)."""
+
+    kind: str                 # "template" | "office"
+    name: str
+    title: str
+    origin: str
+    path: Path | None
+    description: str = ""
+    info: object = None       # TemplateInfo | OfficeProfile; None when it cannot be read
+    error: BriefgenError | None = None
+    overrides: list[str] = field(default_factory=list)   # origins of same-named files it hides
+    overridden_by: str = ""                               # origin of the copy in use instead
+
+    @property
+    def files(self) -> list[Path]:
+        """The files a duplicate copies: the template and its manifest, or the profile and logo."""
+        if self.path is None:
+            return []
+        if self.kind == "template":
+            manifest = self.path.with_suffix(".toml")
+            return [self.path] + ([manifest] if manifest.is_file() else [])
+        logo = getattr(self.info, "logo", None)
+        extra = [logo] if logo is not None and logo.parent == self.path.parent else []
+        return [self.path] + extra
+
+
+def _broken(kind: str, path: Path, origin: str, exc: BriefgenError) -> Entry:
+    return Entry(kind, path.name, path.name, origin, path, error=exc)
+
+
+def scan_templates() -> list[Entry]:
+    """Every template file in folder order; one that cannot be read carries its error."""
+    entries = []
+    for origin, folder in template_folders():
+        if not folder.is_dir():
+            continue
+        for docx in sorted(folder.glob("*.docx")):
+            if docx.name.startswith(("~$", ".")):
+                continue
+            try:
+                info = read_template_info(docx, origin)
+            except BriefgenError as exc:
+                entries.append(_broken("template", docx, origin, exc))
+                continue
+            entries.append(Entry("template", info.name, info.title, origin, docx,
+                                 info.description, info))
+    return _mark_overrides(entries)
+
+
+def scan_offices() -> list[Entry]:
+    """The default profile, then every profile file in folder order."""
+    default = OfficeProfile()
+    entries = [Entry("office", default.name, default.title, "builtin", None,
+                     "Built into briefgen: used when no other profile is chosen.", default)]
+    seen: set[Path] = set()
+    for origin, folder in office_folders():
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob(f"*{OFFICE_SUFFIX}")):
+            if path.resolve() in seen:
+                continue
+            seen.add(path.resolve())
+            try:
+                office = read_office(path, origin)
+            except BriefgenError as exc:
+                entries.append(_broken("office", path, origin, exc))
+                continue
+            entries.append(Entry("office", office.name, office.title, origin, path,
+                                 office.description, office))
+    return _mark_overrides(entries)
+
+
+def _mark_overrides(entries: list[Entry]) -> list[Entry]:
+    """A later folder's file overrides an earlier one of the same name (as the pickers do)."""
+    by_name: dict[str, list[Entry]] = {}
+    for entry in entries:
+        if entry.error is None:
+            by_name.setdefault(entry.name, []).append(entry)
+    for same in by_name.values():
+        used = same[-1]
+        used.overrides = [e.origin for e in same[:-1]]
+        for entry in same[:-1]:
+            entry.overridden_by = used.origin
+    return entries
+
+
+def duplicate(entry: Entry) -> Path:
+    """Copy *entry*'s files into the user's folder (same names, so the copy is used).
+
+    Each file is written atomically; if one fails, the files already copied are
+    removed again, so a failed duplicate leaves nothing behind.
+    """
+    if entry.path is None:
+        raise OutputError(f"{entry.title!r} is built into briefgen and has no file to copy",
+                          hint="duplicate one of the profile files instead")
+    folder = user_templates_dir() if entry.kind == "template" else user_offices_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create the folder: {exc.strerror}", where=folder) from exc
+    written: list[Path] = []
+    try:
+        for source in entry.files:
+            target = folder / source.name
+            atomic_write(target, read_bytes(source))
+            written.append(target)
+    except BriefgenError:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
+    return written[0]
+
+
+def examine(entry: Entry, check: bool) -> tuple[list[str], list[str] | None]:
+    """The fields a template uses and, if *check*, its problems (runs the check: ~0.3 s)."""
+    from briefgen.check import check_template, template_variables
+
+    if entry.kind != "template":
+        return [], None
+    target = entry.info if entry.error is None else entry.path
+    fields = sorted(template_variables(target)) if entry.error is None else []
+    problems = [str(p) for p in check_template(target)] if check else None
+    return fields, problems
+
+
+def watched_paths() -> list[str]:
+    """Every existing template and profile folder, and the files in them."""
+    paths: list[str] = []
+    for _origin, folder in template_folders() + office_folders():
+        if folder.is_dir():
+            paths.append(str(folder))
+            paths += [str(p) for p in sorted(folder.iterdir())
+                      if p.suffix in (".docx", ".toml") and not p.name.startswith(("~$", "."))]
+    return list(dict.fromkeys(paths))
+
+
+# -- the dialog --------------------------------------------------------------
+class TemplateManager(QDialog):
+    """Lists, duplicates, opens and checks templates and office profiles.
+
+    ``changed`` is emitted when what the pickers offer may have changed (a
+    duplicate, a file changed on disk, a shared folder added or removed).
+    """
+
+    changed = Signal()
+
+    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle("Templates and office profiles")
+        self.entries: dict[str, list[Entry]] = {"template": [], "office": []}
+        self.fields: list[str] = []
+        self.problems: list[str] | None = None
+        self.checked: Path | None = None        # the template whose check is shown
+        self._generation = 0
+        self._reported: set[str] = set()
+        self.watcher = QFileSystemWatcher(self)
+        self.debounce = QTimer(self)
+        self.debounce.setSingleShot(True)
+        self.debounce.setInterval(DEBOUNCE_MS)
+        self.debounce.timeout.connect(self._files_changed)
+        self.watcher.directoryChanged.connect(lambda _p: self.debounce.start())
+        self.watcher.fileChanged.connect(lambda _p: self.debounce.start())
+        self._build()
+        self.resize(1080, 680)
+        self.reload()
+
+    # -- building ------------------------------------------------------------
+    def _build(self) -> None:
+        self.trees: dict[str, QTreeWidget] = {}
+        self.tabs = QTabWidget()
+        for kind, label in (("template", "Templates"), ("office", "Office profiles")):
+            tree = QTreeWidget()
+            tree.setAccessibleName(label)
+            tree.setHeaderLabels(["Title", "File"])
+            tree.setRootIsDecorated(True)
+            tree.setUniformRowHeights(True)
+            tree.header().setStretchLastSection(True)
+            tree.setColumnWidth(0, 270)
+            tree.currentItemChanged.connect(lambda _c, _p: self._selected())
+            self.trees[kind] = tree
+            self.tabs.addTab(tree, label)
+        self.tabs.currentChanged.connect(lambda _i: self._selected())
+
+        self.title = QLabel()
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        self.description = QLabel()
+        self.description.setWordWrap(True)
+        self.labels: dict[str, QLabel] = {}
+        self.form = form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignRight)
+        for key in ("Name", "Origin", "File", "Status", "Fields"):
+            label = QLabel()
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            label.setAccessibleName(key)
+            self.labels[key] = label
+            form.addRow(f"{key}:", label)
+
+        S = QStyle
+        self.btn_duplicate = self._button("Duplicate to My Templates", S.SP_FileDialogNewFolder,
+                                          self.duplicate_selected,
+                                          "Copy into your own folder; the copy is then used "
+                                          "instead of the one of the same name")
+        self.btn_open = self._button("Open in Word processor", S.SP_DialogOpenButton,
+                                     self.open_selected, "Edit the file; saving it reloads here")
+        self.btn_check = self._button("Check", S.SP_DialogApplyButton, self.check_selected,
+                                      "Look for mistakes in the template's tags")
+        self.btn_folder = self._button("Show in folder", S.SP_DirOpenIcon, self.show_folder,
+                                       "Open the folder that holds the file")
+        buttons = QHBoxLayout()
+        for button in (self.btn_duplicate, self.btn_open, self.btn_check, self.btn_folder):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        self.check_status = QLabel()
+        self.check_status.setWordWrap(True)
+        self.check_list = QListWidget()
+        self.check_list.setAccessibleName("Problems")
+        self.check_list.setWordWrap(True)
+        self.check_list.setAlternatingRowColors(True)
+
+        details = QWidget()
+        column = QVBoxLayout(details)
+        column.setContentsMargins(12, 0, 0, 0)
+        column.addWidget(self.title)
+        column.addWidget(self.description)
+        column.addLayout(form)
+        column.addLayout(buttons)
+        column.addWidget(self.check_status)
+        column.addWidget(self.check_list, 100)
+        column.addStretch(1)            # takes the room while there is no problem to list
+
+        split = QSplitter(Qt.Horizontal)
+        split.addWidget(self.tabs)
+        split.addWidget(details)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setSizes([470, 610])
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(split, 1)
+        layout.addWidget(self._shared_box())
+        bottom = QDialogButtonBox(QDialogButtonBox.Close)
+        self.btn_reload = bottom.addButton("Reload", QDialogButtonBox.ActionRole)
+        self.btn_reload.setIcon(self.style().standardIcon(S.SP_BrowserReload))
+        self.btn_reload.setToolTip("List the folders again (F5)")
+        self.btn_reload.setShortcut("F5")
+        self.btn_reload.clicked.connect(self.reload)
+        bottom.rejected.connect(self.close)
+        layout.addWidget(bottom)
+
+    def _button(self, text: str, icon, slot, tip: str) -> QPushButton:
+        button = QPushButton(self.style().standardIcon(icon), text)
+        button.setToolTip(tip)
+        button.setAutoDefault(False)
+        button.clicked.connect(slot)
+        return button
+
+    def _shared_box(self) -> QGroupBox:
+        box = QGroupBox("Shared folders (office templates on a network drive)")
+        self.shared_list = QListWidget()
+        self.shared_list.setAccessibleName("Shared folders")
+        self.shared_list.setMaximumHeight(72)
+        self.shared_list.currentRowChanged.connect(lambda _r: self._update_shared_buttons())
+        self.btn_add_shared = QPushButton("Add folder…")
+        self.btn_add_shared.setAutoDefault(False)
+        self.btn_add_shared.clicked.connect(self.add_shared_dialog)
+        self.btn_remove_shared = QPushButton("Remove")
+        self.btn_remove_shared.setAutoDefault(False)
+        self.btn_remove_shared.clicked.connect(self.remove_shared)
+        self.shared_note = QLabel()
+        self.shared_note.setWordWrap(True)
+        self.shared_note.setForegroundRole(QPalette.PlaceholderText)
+        side = QVBoxLayout()
+        side.addWidget(self.btn_add_shared)
+        side.addWidget(self.btn_remove_shared)
+        side.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(self.shared_list, 1)
+        row.addLayout(side)
+        layout = QVBoxLayout(box)
+        layout.addLayout(row)
+        layout.addWidget(self.shared_note)
+        return box
+
+    # -- listing -------------------------------------------------------------
+    def reload(self) -> None:
+        """List the folders again, keeping the selections; watch what is listed."""
+        for kind, scan in (("template", scan_templates), ("office", scan_offices)):
+            tree = self.trees[kind]
+            item = tree.currentItem()
+            previous = item.data(0, Qt.UserRole) if item is not None else None
+            self.entries[kind] = run_action(self, "Cannot list the folders", scan) or []
+            self._fill(tree, self.entries[kind])
+            self._reselect(kind, previous)
+        QTimer.singleShot(0, self._report_broken)      # over the dialog once it is shown
+        self._fill_shared()
+        self._watch()
+        self._selected()
+
+    def _fill(self, tree: QTreeWidget, entries: list[Entry]) -> None:
+        tree.blockSignals(True)
+        tree.clear()
+        mine = "My templates" if tree is self.trees["template"] else "My office profiles"
+        dim = QBrush(self.palette().color(QPalette.Disabled, QPalette.Text))
+        for origin, label in GROUPS:
+            members = [e for e in entries if e.origin == origin]
+            group = QTreeWidgetItem(tree, [f"{mine if origin == 'user' else label}  "
+                                           f"({len(members)})"])
+            group.setFlags(Qt.ItemIsEnabled)
+            font = QFont(group.font(0))
+            font.setBold(True)
+            group.setFont(0, font)
+            group.setFirstColumnSpanned(True)
+            for entry in sorted(members, key=lambda e: e.title.lower()):
+                item = QTreeWidgetItem(group, [entry.title, entry.path.name if entry.path
+                                               else "(built in)"])
+                item.setData(0, Qt.UserRole, entry)
+                item.setToolTip(0, str(entry.path or entry.description))
+                item.setToolTip(1, str(entry.path or ""))
+                if entry.error is not None:
+                    item.setIcon(0, self.style().standardIcon(QStyle.SP_MessageBoxWarning))
+                    item.setText(0, f"{entry.path.name} — cannot be read")
+                elif entry.overridden_by:
+                    item.setForeground(0, dim)
+                    item.setForeground(1, dim)
+                    item.setText(0, f"{entry.title}  (replaced)")
+            group.setExpanded(True)
+        tree.blockSignals(False)
+
+    def _report_broken(self) -> None:
+        """Each unreadable file once through the error dialog (the list keeps showing it)."""
+        for entries in self.entries.values():
+            for entry in entries:
+                if entry.error is not None and str(entry.error) not in self._reported:
+                    self._reported.add(str(entry.error))
+                    show_error(self, "A template file cannot be read", entry.error)
+
+    def items(self, kind: str = "template") -> list[QTreeWidgetItem]:
+        """The entry items of one tree, in display order."""
+        tree = self.trees[kind]
+        return [tree.topLevelItem(g).child(i) for g in range(tree.topLevelItemCount())
+                for i in range(tree.topLevelItem(g).childCount())]
+
+    def group_of(self, kind: str, origin: str) -> list[str]:
+        """The names listed under one origin group (for tests and accessibility)."""
+        return [item.data(0, Qt.UserRole).name for item in self.items(kind)
+                if item.data(0, Qt.UserRole).origin == origin]
+
+    def select(self, kind: str, name: str, origin: str | None = None) -> bool:
+        """Show the entry called *name* (of *origin* if given); whether there is one."""
+        for item in self.items(kind):
+            entry = item.data(0, Qt.UserRole)
+            if entry.name == name and (origin is None or entry.origin == origin):
+                self.tabs.setCurrentWidget(self.trees[kind])
+                self.trees[kind].setCurrentItem(item)
+                return True
+        return False
+
+    def current(self) -> Entry | None:
+        tree = self.tabs.currentWidget()
+        item = tree.currentItem() if tree is not None else None
+        return item.data(0, Qt.UserRole) if item is not None else None
+
+    def _reselect(self, kind: str, previous: Entry | None) -> None:
+        """Select the same file again (or the one now used under its name, or the first)."""
+        items = self.items(kind)
+        entries = [i.data(0, Qt.UserRole) for i in items]
+        match = ([i for i, e in zip(items, entries) if previous and e.path == previous.path]
+                 or [i for i, e in zip(items, entries)
+                     if previous and e.name == previous.name and not e.overridden_by])
+        tree = self.trees[kind]
+        tree.blockSignals(True)
+        if match or items:
+            tree.setCurrentItem((match or items)[0])
+        tree.blockSignals(False)
+
+    # -- the selected entry --------------------------------------------------
+    def _selected(self) -> None:
+        entry = self.current()
+        self._generation += 1
+        if entry is None or entry.path != self.checked:
+            self.problems, self.checked = None, None
+            self.check_list.clear()
+            self.check_list.hide()
+            self.check_status.clear()
+        self.fields = []
+        self._show_details(entry)
+        if entry is not None and entry.kind == "template":
+            self._examine(entry, check=self.checked is not None)
+
+    def _show_details(self, entry: Entry | None) -> None:
+        lab = self.labels
+        is_template = entry is not None and entry.kind == "template"
+        self.btn_check.setVisible(self.tabs.currentIndex() == 0)
+        self.btn_duplicate.setText("Duplicate to My Templates" if self.tabs.currentIndex() == 0
+                                   else "Duplicate to My Profiles")
+        self.btn_open.setText("Open in Word processor" if self.tabs.currentIndex() == 0
+                              else "Open in text editor")
+        if entry is None:
+            self.title.setText("Nothing selected")
+            self.description.setText("Choose a template or office profile on the left.")
+            for label in lab.values():
+                label.clear()
+            for button in (self.btn_duplicate, self.btn_open, self.btn_check, self.btn_folder):
+                button.setEnabled(False)
+            return
+        self.title.setText(entry.title)
+        self.description.setText(str(entry.error) if entry.error else entry.description)
+        lab["Name"].setText(entry.name)
+        lab["Origin"].setText(ORIGIN_NAMES.get(entry.origin, entry.origin).capitalize())
+        lab["File"].setText(str(entry.path) if entry.path else "(built into briefgen)")
+        lab["Status"].setText(self._status(entry))
+        self.form.labelForField(lab["Fields"]).setText("Fields:" if is_template else "Style:")
+        if is_template:
+            lab["Fields"].setText("Reading the template…" if entry.error is None
+                                  else "(cannot be read)")
+        else:
+            office = entry.info
+            lab["Fields"].setText("" if office is None else
+                                  f"Marking {office.classification or '(none)'}, "
+                                  f"{office.paper} paper, {office.date_style} dates, "
+                                  f"{office.font} {office.font_size:g} pt")
+        self.btn_duplicate.setEnabled(entry.path is not None and entry.origin != "user"
+                                      and entry.error is None)
+        self.btn_open.setEnabled(entry.path is not None)
+        self.btn_check.setEnabled(is_template)
+        self.btn_folder.setEnabled(entry.path is not None)
+
+    def _status(self, entry: Entry) -> str:
+        if entry.error is not None:
+            return "Cannot be read: fix the file (see above); the pickers leave it out."
+        if entry.overridden_by:
+            return (f"Not used: the file of the same name in the "
+                    f"{ORIGIN_NAMES[entry.overridden_by]} replaces it.")
+        if entry.overrides:
+            hidden = " and the ".join(ORIGIN_NAMES[o] for o in entry.overrides)
+            return f"In use; replaces the one of the same name in the {hidden}."
+        return "In use."
+
+    def _examine(self, entry: Entry, check: bool) -> None:
+        generation = self._generation
+        if check:
+            self.checked = entry.path
+            self.check_status.setText("Checking…")
+            self.btn_check.setEnabled(False)
+
+        def done(result) -> None:
+            if generation == self._generation:
+                self._show_result(entry, *result)
+
+        def failed(exc: BaseException) -> None:
+            if generation != self._generation:
+                return
+            self.labels["Fields"].setText(f"(cannot be read: {exc})")
+            self.btn_check.setEnabled(True)
+            if check:
+                self.check_status.setText(f"Cannot check: {exc}")
+                show_error(self, "Cannot check the template", exc)
+
+        workers.start(lambda _report: examine(entry, check), done=done, failed=failed)
+
+    def _show_result(self, entry: Entry, fields: list[str], problems: list[str] | None) -> None:
+        self.fields = fields
+        if entry.error is None:
+            self.labels["Fields"].setText(", ".join(fields) or "(none)")
+        self.btn_check.setEnabled(True)
+        if problems is None:
+            return
+        self.problems = problems
+        self.check_list.clear()
+        icon = self.style().standardIcon(QStyle.SP_MessageBoxWarning)
+        for text in problems:
+            item = QListWidgetItem(icon, text)
+            item.setToolTip(text)
+            self.check_list.addItem(item)
+        count = len(problems)
+        self.check_status.setText(
+            f"{count} problem{'s' if count != 1 else ''} found in {entry.path.name}:" if count
+            else f"No problems found in {entry.path.name}.")
+        self.check_list.setVisible(bool(count))
+
+    # -- actions -------------------------------------------------------------
+    def check_selected(self) -> None:
+        entry = self.current()
+        if entry is not None and entry.kind == "template":
+            self._generation += 1
+            self._examine(entry, check=True)
+
+    def duplicate_selected(self) -> Path | None:
+        entry = self.current()
+        if entry is None:
+            return None
+        folder = user_templates_dir() if entry.kind == "template" else user_offices_dir()
+        existing = [folder / f.name for f in entry.files if (folder / f.name).exists()]
+        if existing:
+            answer = QMessageBox.question(
+                self, "Replace your copy?",
+                f"Your folder already has {existing[0].name}.\n\nReplace it with a fresh copy "
+                f"of the {ORIGIN_NAMES[entry.origin]} one? Your changes to it are lost.",
+                QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+            if answer != QMessageBox.Yes:
+                return None
+        copy = run_action(self, "Cannot duplicate", lambda: duplicate(entry))
+        if copy is None:
+            return None
+        self.reload()
+        self.select(entry.kind, entry.name, "user")
+        self.changed.emit()
+        return copy
+
+    def open_selected(self) -> None:
+        entry = self.current()
+        if entry is None or entry.path is None:
+            return
+        target = entry
+        if entry.origin != "user" and entry.kind == "template" and entry.error is None:
+            answer = QMessageBox.question(
+                self, "Open a built-in template?" if entry.origin == "builtin"
+                else "Open a shared template?",
+                f"The {ORIGIN_NAMES[entry.origin]} template may be read-only, and a change "
+                "there affects everyone who uses it.\n\nDuplicate it to My Templates and open "
+                "the copy instead?",
+                QMessageBox.Yes | QMessageBox.No | QMessageBox.Cancel, QMessageBox.Yes)
+            if answer == QMessageBox.Cancel:
+                return
+            if answer == QMessageBox.Yes:
+                if self.duplicate_selected() is None:
+                    return
+                target = self.current()
+        self._open_url(QUrl.fromLocalFile(str(target.path)), target.path)
+
+    def show_folder(self) -> None:
+        entry = self.current()
+        if entry is not None and entry.path is not None:
+            self._open_url(QUrl.fromLocalFile(str(entry.path.parent)), entry.path.parent)
+
+    def _open_url(self, url: QUrl, path: Path) -> None:
+        if not QDesktopServices.openUrl(url):
+            show_error(self, "Cannot open", OutputError(
+                "no program to open it with was found", where=path,
+                hint="open it from your file manager"))
+
+    # -- watching ------------------------------------------------------------
+    def _watch(self) -> None:
+        old = self.watcher.files() + self.watcher.directories()
+        if old:
+            self.watcher.removePaths(old)
+        wanted = watched_paths()
+        if wanted:
+            self.watcher.addPaths(wanted)
+
+    def _files_changed(self) -> None:
+        self.reload()
+        self.changed.emit()
+
+    # -- shared folders ------------------------------------------------------
+    def _fill_shared(self) -> None:
+        self.shared_list.clear()
+        for folder in shared_folders(self.settings):
+            item = QListWidgetItem(folder)
+            item.setData(Qt.UserRole, folder)
+            if not Path(folder).is_dir():
+                item.setText(f"{folder}  (not reachable)")
+                item.setIcon(self.style().standardIcon(QStyle.SP_MessageBoxWarning))
+            self.shared_list.addItem(item)
+        outside = environment_folders()
+        note = ("Templates and office profiles in these folders are listed as "
+                "“Office / shared” and replace built-in and personal ones of the same name.")
+        if outside:
+            note += f" Also from {ENV_VAR}: {', '.join(outside)}."
+        self.shared_note.setText(note)
+        self._update_shared_buttons()
+
+    def _update_shared_buttons(self) -> None:
+        self.btn_remove_shared.setEnabled(self.shared_list.currentRow() >= 0)
+
+    def set_shared(self, folders: list[str]) -> None:
+        """Store the shared folders, apply them and list again."""
+        self.settings.setValue(SHARED_KEY, list(dict.fromkeys(folders)))
+        apply_shared_folders(self.settings)
+        self.reload()
+        self.changed.emit()
+
+    def add_shared(self, folder: str | Path) -> None:
+        folder = str(Path(folder))
+        current = shared_folders(self.settings)
+        if folder not in current:
+            self.set_shared(current + [folder])
+
+    def add_shared_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Add a shared templates folder")
+        if folder:
+            self.add_shared(folder)
+
+    def remove_shared(self) -> None:
+        item = self.shared_list.currentItem()
+        if item is not None:
+            self.set_shared([f for f in shared_folders(self.settings)
+                             if f != item.data(Qt.UserRole)])
