@@ -182,7 +182,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_templates(args: argparse.Namespace) -> int:
     from briefgen.templates import list_templates
 
-    templates = list_templates()
+    problems: list = []
+    templates = list_templates(problems)
+    _warn([str(problem) for problem in problems])
     if args.json:
         print(json.dumps([t.to_json() for t in templates], indent=2, ensure_ascii=False))
         return 0
@@ -195,7 +197,9 @@ def cmd_templates(args: argparse.Namespace) -> int:
 def cmd_offices(args: argparse.Namespace) -> int:
     from briefgen.offices import list_offices
 
-    offices = list_offices()
+    problems: list = []
+    offices = list_offices(problems)
+    _warn([str(problem) for problem in problems])
     if args.json:
         print(json.dumps([o.to_json() for o in offices], indent=2, ensure_ascii=False))
         return 0

@@ -119,13 +119,21 @@ def read_office(path: Path, origin: str = "path") -> OfficeProfile:
     return office
 
 
-def list_offices() -> list[OfficeProfile]:
-    """Every profile, later folders overriding earlier ones by name."""
+def list_offices(problems: list[InputError] | None = None) -> list[OfficeProfile]:
+    """Every profile, later folders overriding earlier ones by name.
+
+    A profile that cannot be read is left out and its error added to *problems*.
+    """
     found: dict[str, OfficeProfile] = {DEFAULT_OFFICE: OfficeProfile()}
     for origin, folder in office_folders():
         if folder.is_dir():
             for path in sorted(folder.glob(f"*{OFFICE_SUFFIX}")):
-                office = read_office(path, origin)
+                try:
+                    office = read_office(path, origin)
+                except InputError as exc:
+                    if problems is not None:
+                        problems.append(exc)
+                    continue
                 found[office.name] = office
     return sorted(found.values(), key=lambda o: (o.name != DEFAULT_OFFICE, o.title.lower()))
 
@@ -135,9 +143,13 @@ def find_office(name: str | None = None) -> OfficeProfile:
     if name and name.endswith(OFFICE_SUFFIX):
         return read_office(Path(name))
     wanted = name or DEFAULT_OFFICE
-    offices = list_offices()
+    problems: list[InputError] = []
+    offices = list_offices(problems)
     for office in offices:
         if office.name == wanted:
             return office
+    for problem in problems:
+        if problem.where and Path(problem.where).name == f"{wanted}{OFFICE_SUFFIX}":
+            raise problem
     names = ", ".join(o.name for o in offices)
     raise InputError(f"unknown office profile {wanted!r}", hint=f"available: {names}")

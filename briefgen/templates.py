@@ -69,8 +69,12 @@ def read_template_info(docx: Path, origin: str = "path") -> TemplateInfo:
     )
 
 
-def list_templates() -> list[TemplateInfo]:
-    """Every template, later folders overriding earlier ones by name; sorted by title."""
+def list_templates(problems: list[TemplateError] | None = None) -> list[TemplateInfo]:
+    """Every template, later folders overriding earlier ones by name; sorted by title.
+
+    A template whose manifest cannot be read is left out (one bad file in a
+    shared folder must not hide the rest) and its error added to *problems*.
+    """
     found: dict[str, TemplateInfo] = {}
     for origin, folder in template_folders():
         if not folder.is_dir():
@@ -78,7 +82,12 @@ def list_templates() -> list[TemplateInfo]:
         for docx in sorted(folder.glob("*.docx")):
             if docx.name.startswith(("~$", ".")):
                 continue
-            info = read_template_info(docx, origin)
+            try:
+                info = read_template_info(docx, origin)
+            except TemplateError as exc:
+                if problems is not None:
+                    problems.append(exc)
+                continue
             found[info.name] = info
     return sorted(found.values(), key=lambda info: (info.title.lower(), info.name))
 
@@ -91,9 +100,13 @@ def find_template(name_or_path: str | Path) -> TemplateInfo:
         if not path.is_file():
             raise TemplateError("no such template file", where=path)
         return read_template_info(path)
-    templates = list_templates()
+    problems: list[TemplateError] = []
+    templates = list_templates(problems)
     for info in templates:
         if info.name == text:
             return info
+    for problem in problems:
+        if problem.where and Path(problem.where).stem == text:
+            raise problem
     names = ", ".join(info.name for info in templates) or "none"
     raise TemplateError(f"unknown template {text!r}", hint=f"available: {names}")

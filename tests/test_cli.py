@@ -198,3 +198,27 @@ def test_import_errors_are_one_line_and_write_nothing(capsys, tmp_path, name, co
     assert code == 1 and stdout == ""
     assert err.startswith("briefgen: error: " + message.format(path=source))
     assert err.count("\n") == 1 and not out.exists()
+
+
+def test_a_broken_manifest_hides_only_its_own_template(capsys, monkeypatch, tmp_path):
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    Document().save(shared / "office-memo.docx")
+    (shared / "office-memo.toml").write_text('title = "Office memo\n', encoding="utf-8")
+    monkeypatch.setenv("BRIEFGEN_TEMPLATE_PATH", str(shared))
+    code, out, err = run(capsys, "templates")
+    assert code == 0 and "briefing-memo" in out and "office-memo" not in out
+    assert err.startswith(f"briefgen: warning: {shared / 'office-memo.toml'}: the manifest is not valid TOML")
+    code, _, err = run(capsys, "render", "x.brief.json", "-t", "office-memo", "-o", tmp_path / "o.docx")
+    assert code == 1
+    assert err.startswith(f"briefgen: error: {shared / 'office-memo.toml'}: the manifest is not valid TOML")
+
+
+def test_a_broken_office_profile_is_named(capsys, monkeypatch, tmp_path):
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    (shared / "desk.office.toml").write_text('paper = "B5"\n', encoding="utf-8")
+    monkeypatch.setenv("BRIEFGEN_TEMPLATE_PATH", str(shared))
+    code, out, err = run(capsys, "offices")
+    assert code == 0 and "us-embassy" in out and "[shared]" not in out
+    assert err.startswith(f"briefgen: warning: {shared / 'desk.office.toml'}: paper: input should be")
