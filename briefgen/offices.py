@@ -18,6 +18,7 @@ the folders of :mod:`briefgen.folders`.  Every key is optional::
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
@@ -119,22 +120,31 @@ def read_office(path: Path, origin: str = "path") -> OfficeProfile:
     return office
 
 
+def office_files() -> Iterator[tuple[str, Path]]:
+    """``(origin, path)`` of every ``*.office.toml``, in override order, each once."""
+    seen: set[Path] = set()
+    for origin, folder in office_folders():
+        if folder.is_dir():
+            for path in sorted(folder.glob(f"*{OFFICE_SUFFIX}")):
+                if path.resolve() not in seen:
+                    seen.add(path.resolve())
+                    yield origin, path
+
+
 def list_offices(problems: list[InputError] | None = None) -> list[OfficeProfile]:
     """Every profile, later folders overriding earlier ones by name.
 
     A profile that cannot be read is left out and its error added to *problems*.
     """
     found: dict[str, OfficeProfile] = {DEFAULT_OFFICE: OfficeProfile()}
-    for origin, folder in office_folders():
-        if folder.is_dir():
-            for path in sorted(folder.glob(f"*{OFFICE_SUFFIX}")):
-                try:
-                    office = read_office(path, origin)
-                except InputError as exc:
-                    if problems is not None:
-                        problems.append(exc)
-                    continue
-                found[office.name] = office
+    for origin, path in office_files():
+        try:
+            office = read_office(path, origin)
+        except InputError as exc:
+            if problems is not None:
+                problems.append(exc)
+            continue
+        found[office.name] = office
     return sorted(found.values(), key=lambda o: (o.name != DEFAULT_OFFICE, o.title.lower()))
 
 

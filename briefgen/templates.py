@@ -15,6 +15,7 @@ briefing title), ``{slug}`` (the title, file-name safe), ``{template}`` and
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,6 +70,15 @@ def read_template_info(docx: Path, origin: str = "path") -> TemplateInfo:
     )
 
 
+def template_files() -> Iterator[tuple[str, Path]]:
+    """``(origin, path)`` of every template ``.docx``, in override order."""
+    for origin, folder in template_folders():
+        if folder.is_dir():
+            for docx in sorted(folder.glob("*.docx")):
+                if not docx.name.startswith(("~$", ".")):   # Word's lock and temp files
+                    yield origin, docx
+
+
 def list_templates(problems: list[TemplateError] | None = None) -> list[TemplateInfo]:
     """Every template, later folders overriding earlier ones by name; sorted by title.
 
@@ -76,19 +86,14 @@ def list_templates(problems: list[TemplateError] | None = None) -> list[Template
     shared folder must not hide the rest) and its error added to *problems*.
     """
     found: dict[str, TemplateInfo] = {}
-    for origin, folder in template_folders():
-        if not folder.is_dir():
+    for origin, docx in template_files():
+        try:
+            info = read_template_info(docx, origin)
+        except TemplateError as exc:
+            if problems is not None:
+                problems.append(exc)
             continue
-        for docx in sorted(folder.glob("*.docx")):
-            if docx.name.startswith(("~$", ".")):
-                continue
-            try:
-                info = read_template_info(docx, origin)
-            except TemplateError as exc:
-                if problems is not None:
-                    problems.append(exc)
-                continue
-            found[info.name] = info
+        found[info.name] = info
     return sorted(found.values(), key=lambda info: (info.title.lower(), info.name))
 
 

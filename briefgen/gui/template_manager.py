@@ -24,9 +24,9 @@ from briefgen.files import atomic_write, read_bytes
 from briefgen.folders import ENV_VAR, office_folders, template_folders
 from briefgen.gui import workers
 from briefgen.gui.errors import run_action, show_error
-from briefgen.offices import OFFICE_SUFFIX, OfficeProfile, read_office
+from briefgen.offices import OfficeProfile, office_files, read_office
 from briefgen.resources import user_offices_dir, user_templates_dir
-from briefgen.templates import read_template_info
+from briefgen.templates import read_template_info, template_files
 
 SHARED_KEY = "templates/shared_folders"
 GROUPS = (("builtin", "Built-in"), ("shared", "Office / shared"), ("user", "Mine"))
@@ -99,19 +99,14 @@ def _broken(kind: str, path: Path, origin: str, exc: BriefgenError) -> Entry:
 def scan_templates() -> list[Entry]:
     """Every template file in folder order; one that cannot be read carries its error."""
     entries = []
-    for origin, folder in template_folders():
-        if not folder.is_dir():
+    for origin, docx in template_files():
+        try:
+            info = read_template_info(docx, origin)
+        except BriefgenError as exc:
+            entries.append(_broken("template", docx, origin, exc))
             continue
-        for docx in sorted(folder.glob("*.docx")):
-            if docx.name.startswith(("~$", ".")):
-                continue
-            try:
-                info = read_template_info(docx, origin)
-            except BriefgenError as exc:
-                entries.append(_broken("template", docx, origin, exc))
-                continue
-            entries.append(Entry("template", info.name, info.title, origin, docx,
-                                 info.description, info))
+        entries.append(Entry("template", info.name, info.title, origin, docx,
+                             info.description, info))
     return _mark_overrides(entries)
 
 
@@ -120,21 +115,14 @@ def scan_offices() -> list[Entry]:
     default = OfficeProfile()
     entries = [Entry("office", default.name, default.title, "builtin", None,
                      "Built into briefgen: used when no other profile is chosen.", default)]
-    seen: set[Path] = set()
-    for origin, folder in office_folders():
-        if not folder.is_dir():
+    for origin, path in office_files():
+        try:
+            office = read_office(path, origin)
+        except BriefgenError as exc:
+            entries.append(_broken("office", path, origin, exc))
             continue
-        for path in sorted(folder.glob(f"*{OFFICE_SUFFIX}")):
-            if path.resolve() in seen:
-                continue
-            seen.add(path.resolve())
-            try:
-                office = read_office(path, origin)
-            except BriefgenError as exc:
-                entries.append(_broken("office", path, origin, exc))
-                continue
-            entries.append(Entry("office", office.name, office.title, origin, path,
-                                 office.description, office))
+        entries.append(Entry("office", office.name, office.title, origin, path,
+                             office.description, office))
     return _mark_overrides(entries)
 
 
