@@ -17,8 +17,7 @@ from briefgen.gui.document import BriefingDocument, read_autosave, recoverable
 from briefgen.gui.errors import show_error
 from briefgen.gui.gc import GuiThreadCollector
 from briefgen.gui.main_window import MainWindow
-from briefgen.gui.settings import APPLICATION, ORGANIZATION, app_settings
-from briefgen.gui.template_manager import apply_shared_folders
+from briefgen.gui.settings import APPLICATION, ORGANIZATION, app_settings, apply_shared_folders
 from briefgen.gui.widgets import INVALID_CSS
 from briefgen.resources import sample_briefing_path
 

@@ -8,7 +8,6 @@ Word is listed and checked again without pressing anything.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,43 +23,15 @@ from briefgen.files import atomic_write, read_bytes
 from briefgen.folders import ENV_VAR, office_folders, template_folders
 from briefgen.gui import workers
 from briefgen.gui.errors import run_action, show_error
+from briefgen.gui.settings import (SHARED_KEY, apply_shared_folders, environment_folders,
+                                   shared_folders)
 from briefgen.offices import OfficeProfile, office_files, read_office
 from briefgen.resources import user_offices_dir, user_templates_dir
 from briefgen.templates import read_template_info, template_files
 
-SHARED_KEY = "templates/shared_folders"
 GROUPS = (("builtin", "Built-in"), ("shared", "Office / shared"), ("user", "Mine"))
 ORIGIN_NAMES = {"builtin": "built-in", "shared": "office / shared folder", "user": "my folder"}
 DEBOUNCE_MS = 300
-
-
-# -- shared folders (the setting) ----------------------------------------------
-_added: list[str] = []    # folders this setting put into the environment variable
-
-
-def shared_folders(settings: QSettings) -> list[str]:
-    """The shared folders the user added in the app."""
-    value = settings.value(SHARED_KEY, [])
-    if isinstance(value, str):      # the INI format returns a one-item list as a string
-        value = [value] if value else []
-    return [str(folder) for folder in value or []]
-
-
-def apply_shared_folders(settings: QSettings) -> None:
-    """Put the setting's folders into ``$BRIEFGEN_TEMPLATE_PATH`` after those already there."""
-    current = [p for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p.strip()]
-    base = [p for p in current if p not in _added]
-    _added[:] = [f for f in dict.fromkeys(shared_folders(settings)) if f not in base]
-    if base or _added:
-        os.environ[ENV_VAR] = os.pathsep.join(base + _added)
-    else:
-        os.environ.pop(ENV_VAR, None)
-
-
-def environment_folders() -> list[str]:
-    """Folders in ``$BRIEFGEN_TEMPLATE_PATH`` that the setting did not add."""
-    return [p for p in os.environ.get(ENV_VAR, "").split(os.pathsep)
-            if p.strip() and p not in _added]
 
 
 # -- what the folders hold (no Qt) -------------------------------------------

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 from briefgen.check import template_variables
 from briefgen.errors import OutputError
 from briefgen.folders import ENV_VAR
+from briefgen.gui import settings as gui_settings
 from briefgen.gui import template_manager as tm
 from briefgen.gui.settings import app_settings
 from briefgen.gui.template_manager import TemplateManager, apply_shared_folders
@@ -27,7 +28,7 @@ def restore_environment(monkeypatch):
     """The manager sets $BRIEFGEN_TEMPLATE_PATH itself: unset it again after each test."""
     monkeypatch.setenv(ENV_VAR, "")
     monkeypatch.delenv(ENV_VAR)
-    monkeypatch.setattr(tm, "_added", [])
+    monkeypatch.setattr(gui_settings, "_added", [])
 
 
 @pytest.fixture
