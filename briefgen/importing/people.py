@@ -47,7 +47,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"(?:\b(?P<status1>{_STATUS})\s+)?"
         rf"(?:(?:the\s+)?(?P<adj>{places})(?:['’]s)?\s+)?"
         rf"(?:(?P<status2>{_STATUS})\s+)?"
-        rf"(?<![\w])(?P<title>{title})\s+(?P<name>{_NAME})"
+        rf"(?<![\w])(?P<title>(?i:{title}))\s+(?P<name>{_NAME})"
         rf"(?:\s+of\s+(?:the\s+)?(?P<of>{country})\b)?")
     after = re.compile(
         rf"(?P<name>{_NAME}),\s+(?:the\s+|a\s+)?"

@@ -180,3 +180,17 @@ def test_text_encodings(tmp_path, encoding):
     b = import_sources([path], published=dt.date(2025, 5, 16)).briefing
     assert find_person(b.participants, "Ramon Dizon").country == "Philippines"
     assert any("Malacañang" in q.evidence for q in b.quotes)
+
+
+def test_lowercase_titles_still_name_people(tmp_path):
+    article = tmp_path / "oslo.txt"
+    article.write_text(
+        "Norwegian Prime Minister Ingrid Solberg hosted Finnish President Aaro Kettunen in "
+        "Oslo on Monday for talks on Arctic security.\n\n"
+        "Former prime minister Henrik Dahl, now in opposition, criticised the agenda.\n",
+        encoding="utf-8")
+    b = import_sources([article], published=dt.date(2025, 3, 4)).briefing
+    assert [p.name for p in b.participants] == ["Ingrid Solberg", "Aaro Kettunen"]
+    dahl = next(p for p in b.mentioned if p.name == "Henrik Dahl")
+    assert dahl.title == "Prime Minister"
+    assert b.meeting.date == dt.date(2025, 3, 3)
