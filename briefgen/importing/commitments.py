@@ -37,7 +37,9 @@ _CUT = re.compile(r",?\s+\b(?:after|because|amid|despite|following|since|while|a
 _NOT_COMMITMENT = re.compile(r"\b(likely|may|might|could|would|whether|if)\b", re.I)
 _FUTURE_EVENT = re.compile(
     r"\b(will\s+(?:meet|visit|host|travel|attend|hold|return|sit down)|"
-    r"(?:next|first|upcoming|second|follow-up|another)\s+(?:summit|meeting|round|visit|talks)|"
+    r"(?:first|second|another)\s+(?:summit|meeting|round|visit|talks)|"
+    r"(?:next|upcoming|follow-up)\s+(?:[\w'’-]+\s+){0,2}?(?:summit|meeting|round|visit|talks)|"
+    r"will\s+(?:be\s+held|take\s+place)|"
     r"(?:is|are)\s+(?:scheduled|set|due|expected)\s+to|plans?\s+to\s+(?:visit|meet|travel|host)|"
     r"deadline|by the end of|agreed to meet|(?:is|are)\s+due\s+to|must\s+\w+.*\bnext\s+"
     r"(?:week|month|year))\b", re.I)
@@ -47,7 +49,7 @@ _CLAUSE = re.compile(
     r"(?:\w+\s+)?(?:meet|visit|host|travel|attend|hold|return|present|submit|report|sign|"
     r"finali[sz]e|conclude|launch|publish|decide)\b[^,;]*", re.I)
 _EVENT_NP = re.compile(
-    r"\b(his|her|their|the|a|an)\s+((?:[\w-]+\s+){0,2}?(?:summit|meeting|talks|visit|trip|"
+    r"\b(his|her|their|the|a|an)\s+((?:[\w'’-]+\s+){0,3}?(?:summit|meeting|talks|visit|trip|"
     r"round|conference|session|dialogue)\b[^,.;]*)", re.I)
 
 

@@ -194,3 +194,16 @@ def test_lowercase_titles_still_name_people(tmp_path):
     dahl = next(p for p in b.mentioned if p.name == "Henrik Dahl")
     assert dahl.title == "Prime Minister"
     assert b.meeting.date == dt.date(2025, 3, 3)
+
+
+def test_a_future_meeting_named_with_words_between(tmp_path):
+    article = tmp_path / "lima.txt"
+    article.write_text(
+        "Peruvian President Rosa Quispe met Chilean President Tomás Vidal in Lima on Friday.\n\n"
+        "This was Vidal's first official Peru visit since taking office. "
+        "The next bilateral leaders' meeting will be held in Santiago in 2026.\n",
+        encoding="utf-8")
+    b = import_sources([article], published=dt.date(2025, 10, 11)).briefing
+    steps = [(s.text, s.location) for s in b.next_steps]
+    assert steps == [("The next bilateral leaders' meeting will be held in Santiago in 2026",
+                      "Santiago")]
