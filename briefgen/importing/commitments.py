@@ -33,7 +33,8 @@ keep make set up team partner collaborate co-operate deploy supply train conduct
 extend renew sign reopen allow grant ease simplify spend contribute""".split())
 _CUT = re.compile(r",?\s+\b(?:after|because|amid|despite|following|since|while|as part of)\b|"
                   r",\s+(?:as|when|where)\s|"
-                  r",\s+(?:which|who)\b")
+                  r",\s+(?:which|who)\b|"
+                  r",\s+(?:[\w'’.-]+\s+){1,3}(?:said|says|added|announced|told)\b")
 _NOT_COMMITMENT = re.compile(r"\b(likely|may|might|could|would|whether|if)\b", re.I)
 _FUTURE_EVENT = re.compile(
     r"\b(will\s+(?:meet|visit|host|travel|attend|hold|return|sit down)|"

@@ -207,3 +207,14 @@ def test_a_future_meeting_named_with_words_between(tmp_path):
     steps = [(s.text, s.location) for s in b.next_steps]
     assert steps == [("The next bilateral leaders' meeting will be held in Santiago in 2026",
                       "Santiago")]
+
+
+def test_commitments_drop_the_attribution(tmp_path):
+    article = tmp_path / "accra.txt"
+    article.write_text(
+        "Ghanaian President Kofi Mensah received Ivorian President Awa Koné in Accra on Monday.\n\n"
+        "Ghana will contribute $40 million to a joint border security fund, Mensah said.\n",
+        encoding="utf-8")
+    b = import_sources([article], published=dt.date(2025, 2, 4)).briefing
+    assert [c.text for c in b.commitments] == [
+        "Contribute $40 million to a joint border security fund"]
