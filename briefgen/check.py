@@ -775,14 +775,16 @@ def _read(info: TemplateInfo) -> list[tuple[str, str, Any]]:
                             where=info.path, hint="save it from Word as .docx") from exc
 
 
-def _check(template: TemplateInfo | str | Path) -> _Checker:
+def _check(template: TemplateInfo | str | Path, *, render: bool = True) -> _Checker:
+    """Scan every part; with *render*, also try the output pattern and the sample."""
     info, manifest = _resolve(template)
     checker = _Checker(info, list(manifest))
     for part, qualifier, root in _read(info):
         checker.check_part(part, qualifier, root)
-    _check_output_pattern(checker)
-    if not checker.problems:
-        _render_sample(checker)
+    if render:
+        _check_output_pattern(checker)
+        if not checker.problems:
+            _render_sample(checker)
     return checker
 
 
@@ -793,8 +795,9 @@ def check_template(template: TemplateInfo | str | Path) -> list[Problem]:
 
 
 def template_variables(template: TemplateInfo | str | Path) -> set[str]:
-    """The top-level names a template uses (known to the model or not)."""
-    return _check(template).used
+    """The top-level names a template uses (known to the model or not); a static
+    scan, without rendering."""
+    return _check(template, render=False).used
 
 
 def _check_output_pattern(checker: _Checker) -> None:
