@@ -20,3 +20,11 @@ def message_boxes(parent) -> list[QMessageBox]:
 
 def active_modal():
     return QApplication.activeModalWidget()
+
+
+def run_import(window, qtbot, paths):
+    """Import *paths* in the window and return the review dialog once it opens."""
+    window.review = None
+    window.import_paths(paths)
+    qtbot.waitUntil(lambda: getattr(window, "review", None) is not None, timeout=30_000)
+    return window.review

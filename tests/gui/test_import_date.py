@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from gui.helpers import run_import
 from shiboken6 import isValid
 
 ARTICLE = (
@@ -12,17 +13,10 @@ ARTICLE = (
     "The two leaders agreed to study a subsea power cable between the countries.\n")
 
 
-def open_review(window, qtbot, paths):
-    window.review = None
-    window.import_paths(paths)
-    qtbot.waitUntil(lambda: getattr(window, "review", None) is not None, timeout=30_000)
-    return window.review
-
-
 def test_read_again_with_a_publication_date(window, qtbot, tmp_path):
     article = tmp_path / "dublin.txt"
     article.write_text(ARTICLE, encoding="utf-8")
-    first = open_review(window, qtbot, [article])
+    first = run_import(window, qtbot, [article])
     assert first.result.briefing.meeting.date is None
     assert any("give the publication date" in w for w in first.result.warnings)
     assert not first.read_again.isEnabled()

@@ -17,7 +17,7 @@ from briefgen.gui.errors import error_box, run_action
 from briefgen.gui.export import PackExport
 from briefgen.errors import OutputError
 from docx_helpers import body_text
-from gui.helpers import wait_preview
+from gui.helpers import run_import, wait_preview
 
 
 def user_template(name: str, text: str, *, title: str = "") -> Path:
@@ -164,13 +164,6 @@ def test_unexpected_exceptions_become_a_dialog_with_the_traceback(qtbot):
 @pytest.fixture
 def article(shared_samples) -> Path:
     return shared_samples / "ishiba-lee-tokyo-summit.txt"
-
-
-def run_import(window, qtbot, paths):
-    window.review = None
-    window.import_paths(paths)
-    qtbot.waitUntil(lambda: getattr(window, "review", None) is not None, timeout=30_000)
-    return window.review
 
 
 def test_import_review_accept_and_reject_merges_the_chosen_items(window, qtbot, article):
