@@ -9,7 +9,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from briefgen.errors import BriefgenError
@@ -18,7 +17,6 @@ from briefgen.gui.errors import show_error
 from briefgen.gui.gc import GuiThreadCollector
 from briefgen.gui.main_window import MainWindow
 from briefgen.gui.settings import APPLICATION, ORGANIZATION, app_settings, apply_shared_folders
-from briefgen.gui.widgets import INVALID_CSS
 from briefgen.resources import sample_briefing_path
 
 
@@ -28,7 +26,6 @@ def application() -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("briefgen")
-    app.setStyleSheet(INVALID_CSS)     # only marks invalid fields: the system palette stays
     if not hasattr(app, "collector"):
         app.collector = GuiThreadCollector(app)
     return app
@@ -87,7 +84,7 @@ def run(path: Path | None = None) -> int:
     apply_shared_folders(app_settings())      # the shared template folders of the settings
     window = create_window(path)
     window.show()
-    QTimer.singleShot(0, window.load_choices)     # templates and the first preview after showing
+    window.after_first_paint(window.load_choices)     # templates and the first preview
     sys.excepthook = lambda kind, exc, tb: show_error(window, "Unexpected error", exc)
     return app.exec()
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QHeaderVi
                                QLineEdit, QPushButton, QRadioButton, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from briefgen.gui.widgets import mark_invalid
 from briefgen.model import Briefing
 
 # (field of the briefing, group heading, how an item reads)
@@ -134,9 +135,8 @@ class ImportReviewDialog(QDialog):
     def _check_date(self, text: str) -> None:
         valid = self.published_date() is not None
         self.read_again.setEnabled(valid)
-        self.published.setProperty("invalid", bool(text.strip()) and not valid)
+        mark_invalid(self.published, bool(text.strip()) and not valid)
         self.published.setToolTip("" if valid or not text.strip() else "Use the form YYYY-MM-DD")
-        self.published.style().polish(self.published)
 
     def set_all(self, state: Qt.CheckState) -> None:
         for children in self.items.values():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QMainWindow, QMessageBox, QSplitter, QStackedWidget, QStyle,
                                QToolBar, QWidget)
@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         self.document: BriefingDocument | None = None
         self.last_box: QMessageBox | None = None
         self._running: list = []
+        self._after_paint: list = []
         self.setAcceptDrops(True)
         self.setWindowIcon(self.style().standardIcon(QStyle.SP_FileDialogDetailedView))
         self._build_actions()
@@ -600,6 +601,22 @@ class MainWindow(QMainWindow):
         self.sidebar.blockSignals(True)
         self.sidebar.setCurrentRow(page if 0 <= page < len(PAGES) else 0)
         self.sidebar.blockSignals(False)
+
+    def after_first_paint(self, callback, fallback_ms: int = 500) -> None:
+        """Run *callback* once the window is on screen (or after *fallback_ms*
+        if it is never painted), so start-up work does not delay the first frame."""
+        self._after_paint.append(callback)
+        QTimer.singleShot(fallback_ms, self._run_after_paint)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._after_paint:
+            QTimer.singleShot(0, self._run_after_paint)
+
+    def _run_after_paint(self) -> None:
+        callbacks, self._after_paint = self._after_paint, []
+        for callback in callbacks:
+            callback()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.maybe_save():

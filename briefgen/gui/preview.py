@@ -12,12 +12,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from briefgen.errors import BriefgenError
 from briefgen.model import Briefing
 
 DEBOUNCE_MS = 400
+NOTICE_STYLE = "background: rgba(255, 193, 7, 60); padding: 4px 6px;"
 
 
 @lru_cache(maxsize=16)
@@ -77,10 +79,12 @@ class PreviewPane(QWidget):
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         self.notice.setAccessibleName("Preview notice")
-        self.notice.setStyleSheet("background: rgba(255, 193, 7, 60); padding: 4px 6px;")
         self.notice.hide()
         self.status = QLabel("Preview")
-        self.status.setStyleSheet("color: palette(placeholder-text);")
+        palette = self.status.palette()
+        palette.setColor(QPalette.ColorRole.WindowText,
+                         palette.color(QPalette.ColorRole.PlaceholderText))
+        self.status.setPalette(palette)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -144,6 +148,8 @@ class PreviewPane(QWidget):
             bar.setValue(position)
             self.notice.setText("Empty in this briefing but used by the template: "
                                 + ", ".join(name.replace("_", " ") for name in missing))
+            if missing and not self.notice.styleSheet():     # styled when first needed
+                self.notice.setStyleSheet(NOTICE_STYLE)
             self.notice.setVisible(bool(missing))
             self.status.setText(f"Preview — rendered in {seconds * 1000:.0f} ms")
         self.refreshed.emit(time.perf_counter() - self._requested)

@@ -20,13 +20,18 @@ from briefgen.gui.document import BriefingDocument, Path_, problem_text
 from briefgen.gui.models import Column, ListModel, from_text, to_text
 
 ERROR_STYLE = "color: palette(text); background: rgba(211, 47, 47, 40); padding: 2px 4px;"
-INVALID_CSS = ("*[invalid=\"true\"] { border: 1px solid #d32f2f; "
-               "background: rgba(211, 47, 47, 28); }")
+INVALID_STYLE = "border: 1px solid #d32f2f; background: rgba(211, 47, 47, 28);"
 
 
-def repolish(widget: QWidget) -> None:
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
+def mark_invalid(widget: QWidget, invalid: bool) -> None:
+    """Mark *widget* red (and its ``invalid`` property) while its value is refused.
+
+    A style sheet only on the marked widget: an application-wide one would slow
+    the building of every widget.
+    """
+    if bool(widget.property("invalid")) != invalid:
+        widget.setStyleSheet(INVALID_STYLE if invalid else "")
+    widget.setProperty("invalid", invalid)
 
 
 class ErrorLabel(QLabel):
@@ -35,11 +40,12 @@ class ErrorLabel(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setStyleSheet(ERROR_STYLE)
         self.setAccessibleName("Problem")
         self.hide()
 
     def show_message(self, text: str) -> None:
+        if text and not self.styleSheet():
+            self.setStyleSheet(ERROR_STYLE)     # styled on first use: labels are many
         self.setText(text)
         self.setVisible(bool(text))
 
@@ -109,9 +115,8 @@ class Field(QWidget):
 
     def _mark(self, message: str) -> None:
         self.error.show_message(f"{self.label}: {message}" if message else "")
-        self.editor.setProperty("invalid", bool(message))
+        mark_invalid(self.editor, bool(message))
         self.editor.setAccessibleDescription(message)
-        repolish(self.editor)
 
 
 class LineField(Field):

@@ -39,6 +39,7 @@ def test_invalid_date_is_marked_inline_and_not_stored(window, qtbot):
     assert window.document.briefing.meeting.date == before
     assert field.message == "Date: Enter a date as YYYY-MM-DD"
     assert field.editor.property("invalid") is True
+    assert "border: 1px solid #d32f2f" in field.editor.styleSheet()      # marked red
     assert field.editor.accessibleDescription() == "Enter a date as YYYY-MM-DD"
     assert not [w for w in window.findChildren(QMessageBox) if w.isVisible()]
 
@@ -46,6 +47,7 @@ def test_invalid_date_is_marked_inline_and_not_stored(window, qtbot):
     qtbot.keyClicks(field.editor, "2025-09-01")
     assert str(window.document.briefing.meeting.date) == "2025-09-01"
     assert field.message == "" and field.editor.property("invalid") is False
+    assert field.editor.styleSheet() == ""
 
 
 def test_meeting_kind_choice_and_notes_text(window, qtbot):

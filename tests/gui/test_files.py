@@ -40,6 +40,28 @@ def test_create_window_opens_the_sample_with_its_name_in_the_title(qtbot, sample
     assert not window.document.dirty
 
 
+def test_start_up_work_waits_for_the_first_paint(qtbot):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    done: list[str] = []
+    window.after_first_paint(lambda: done.append("choices"))
+    qtbot.wait(50)
+    assert done == []                       # not before the window is on screen
+    window.show()
+    qtbot.waitUntil(lambda: done == ["choices"], timeout=400)   # well before the fallback
+    qtbot.wait(600)
+    assert done == ["choices"]              # once only
+
+
+def test_start_up_work_runs_even_if_the_window_is_never_painted(qtbot):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    done: list[str] = []
+    window.after_first_paint(lambda: done.append("choices"), fallback_ms=50)
+    qtbot.waitUntil(lambda: done == ["choices"], timeout=1000)
+    assert not window.isVisible()
+
+
 def test_save_and_open_round_trip(window, qtbot, tmp_path, monkeypatch, sample):
     target = tmp_path / "talks.brief.json"
     window.meeting_form.fields["location"].editor.setText("")
