@@ -153,8 +153,10 @@ class BriefingDocument(QObject):
             return
         trial = self.briefing.model_copy(deep=True)
         _set_in(trial, path, copy.deepcopy(value))          # raises before any change
-        self.undo_stack.push(SetValue(self, path, old, get_at(trial, path),
-                                      f"Edit {label_of(path)}", merge))
+        new = get_at(trial, path)
+        if new == old:          # the same once validated: "2025-08-23" for that date
+            return
+        self.undo_stack.push(SetValue(self, path, old, new, f"Edit {label_of(path)}", merge))
 
     def insert_item(self, list_path: Path_, index: int, item: Any) -> None:
         items = list(self.get(list_path))

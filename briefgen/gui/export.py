@@ -69,6 +69,10 @@ class PackDialog(QDialog):
         self.setWindowTitle("Export briefing pack")
         self.list = QListWidget()
         self.list.setAccessibleName("Templates")
+        self.list.setWordWrap(True)                  # long descriptions wrap, never scroll
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.Adjust)
+        self.list.setSpacing(2)
         for info in templates:
             item = QListWidgetItem(f"{info.title} — {info.description}" if info.description
                                    else info.title)
@@ -94,7 +98,7 @@ class PackDialog(QDialog):
         layout.addWidget(QLabel("Write them into this folder:"))
         layout.addLayout(row)
         layout.addWidget(buttons)
-        self.resize(560, 420)
+        self.resize(640, 560)         # the nine built-in templates without scrolling
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Folder for the pack", self.folder.text())

@@ -131,6 +131,8 @@ class MainWindow(QMainWindow):
         self.office_box.setAccessibleName("Office profile")
         self.office_box.setToolTip("Office profile: letterhead, marking, date style, paper")
         self.office_box.setMinimumContentsLength(14)
+        for box in (self.template_box, self.office_box):    # whole titles, never cut short
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.template_box.currentIndexChanged.connect(lambda _i: self._choice_changed())
         self.office_box.currentIndexChanged.connect(lambda _i: self._choice_changed())
 
@@ -272,13 +274,14 @@ class MainWindow(QMainWindow):
 
         self.templates = run_action(self, "Templates", list_templates) or []
         self.offices = run_action(self, "Office profiles", list_offices) or []
-        origins = {"builtin": "built-in", "user": "mine", "shared": "office", "path": "file"}
+        origins = {"user": "mine", "shared": "office", "path": "file"}   # built-in: no suffix
         for box, items, key in ((self.template_box, self.templates, "template"),
                                 (self.office_box, self.offices, "office")):
             box.blockSignals(True)
             box.clear()
             for info in items:
-                box.addItem(f"{info.title}  ({origins.get(info.origin, info.origin)})", info.name)
+                origin = origins.get(info.origin, "" if info.origin == "builtin" else info.origin)
+                box.addItem(f"{info.title}  ({origin})" if origin else info.title, info.name)
                 tip = getattr(info, "description", "") or info.title
                 box.setItemData(box.count() - 1, f"{tip}\n{info.path or ''}".strip(),
                                 Qt.ToolTipRole)

@@ -165,3 +165,32 @@ def test_routing_marking_and_objectives_are_editable(window, qtbot):
     objectives = window.objectives["objectives"].model
     assert objectives.setData(objectives.index(0, 0), "Secure the shuttle diplomacy dates")
     assert window.document.briefing.objectives[0] == "Secure the shuttle diplomacy dates"
+
+
+def test_pickers_show_whole_titles_and_mark_only_non_builtin_origins(qtbot, sample_path):
+    from briefgen.gui.app import create_window
+
+    window = create_window(sample_path)          # as `briefgen gui` starts: pickers filled
+    qtbot.addWidget(window)                      # after the first paint
+    window.show()
+    window.after_first_paint(window.load_choices)
+    qtbot.waitUntil(lambda: window.office_box.count() > 1)
+    for box in (window.template_box, window.office_box):
+        texts = [box.itemText(i) for i in range(box.count())]
+        assert not [text for text in texts if "(built-in)" in text]
+        widest = max(box.fontMetrics().horizontalAdvance(text) for text in texts)
+        qtbot.waitUntil(lambda box=box: box.sizeHint().width() > widest)   # none cut short
+    assert "Northbridge Institute (think tank, unmarked)" in [
+        window.office_box.itemText(i) for i in range(window.office_box.count())]
+    window.preview.wait()
+
+
+def test_retyping_the_same_date_changes_nothing(window, qtbot):
+    field = window.meeting_form.fields["date"]
+    field.editor.selectAll()
+    qtbot.keyClicks(field.editor, "2025-13-45")          # refused, then the old date again
+    field.editor.selectAll()
+    qtbot.keyClicks(field.editor, "2025-08-23")
+    assert str(window.document.briefing.meeting.date) == "2025-08-23"
+    assert not window.document.dirty and window.document.undo_stack.count() == 0
+    assert field.message == ""
