@@ -1,4 +1,8 @@
-"""Several imported briefings -> one; the same person, quote or figure appears once."""
+"""Several briefings -> one (imports, or an import into the open briefing).
+
+The same person, quote, figure, commitment or next step appears once: the
+first one met, completed from the others.
+"""
 
 from __future__ import annotations
 
@@ -26,18 +30,43 @@ def _unique(items: Iterable[T], key: Callable[[T], object]) -> list[T]:
     return list(seen.values())
 
 
+# words that do not change what a commitment, next step or quote says
+_FILLER = frozenset("a an the of with such as like and to in on for at by between under "
+                    "their its his her s".split())
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(norm(text).split()) - _FILLER
+
+
+def same_wording(a: str, b: str) -> bool:
+    """One text says what the other says: contained in it, or (three words or
+    more) all its words appear in the other ("such as" / "like", "the" aside)."""
+    na, nb = norm(a), norm(b)
+    if na in nb or nb in na:
+        return True
+    wa, wb = _words(a), _words(b)
+    small, large = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return len(small) >= 3 and small <= large
+
+
 def _unique_text(items: Iterable[T], text: Callable[[T], str]) -> list[T]:
-    """Keep one of items whose wording is the same or contained in another's."""
+    """One of items with the same wording: the first (the open briefing's, or
+    the first file's), with fields it leaves empty filled from the others."""
     kept: list[T] = []
     for item in items:
-        key = norm(text(item))
-        clash = next((i for i, k in enumerate(kept) if key in norm(text(k))
-                      or norm(text(k)) in key), None)
+        clash = next((i for i, k in enumerate(kept) if same_wording(text(item), text(k))), None)
         if clash is None:
             kept.append(item)
-        elif len(key) > len(norm(text(kept[clash]))):
-            kept[clash] = item
+        else:
+            kept[clash] = _filled(kept[clash], item)
     return kept
+
+
+def _filled(kept: T, other: T) -> T:
+    empty = {name: value for name, value in other
+             if value not in (None, "", []) and getattr(kept, name) in (None, "", [])}
+    return kept.model_copy(update=empty) if empty else kept
 
 
 def merge(briefings: list[Briefing]) -> Briefing:
@@ -82,11 +111,5 @@ def _people(people: list) -> list:
     merged: dict[str, object] = {}
     for person in people:
         key = norm(person.name)
-        if key not in merged:
-            merged[key] = person.model_copy()
-            continue
-        kept = merged[key]
-        for field, value in person:
-            if value not in (None, "") and getattr(kept, field) in (None, ""):
-                setattr(kept, field, value)
+        merged[key] = _filled(merged[key], person) if key in merged else person
     return list(merged.values())
