@@ -492,36 +492,30 @@ class MainWindow(QMainWindow):
         return True
 
     def export_docx(self) -> None:
-        from briefgen.gui.export import render_docx, suggested_name
+        from briefgen.gui.export import render_docx
 
-        if not self._ready():
-            return
-        template, office = self.template(), self.office()
-        name = run_action(self, "Export failed",
-                          lambda: suggested_name(self.document.briefing, template, office))
-        if name is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(self, f"Export {template.title}",
-                                              str(Path(self._folder("export")) / name),
-                                              "Word documents (*.docx)")
-        if path:
-            self._export(Path(path), render_docx, "DOCX")
+        self._ask_and_export(render_docx, "DOCX", ".docx", "", "Word documents (*.docx)")
 
     def export_pdf(self) -> None:
-        from briefgen.gui.export import render_pdf, suggested_name
+        from briefgen.gui.export import render_pdf
+
+        self._ask_and_export(render_pdf, "PDF", ".pdf", " as PDF", "PDF documents (*.pdf)")
+
+    def _ask_and_export(self, render, kind: str, suffix: str, title: str, filter_: str) -> None:
+        """Ask where (suggesting the template's file name), then export in the background."""
+        from briefgen.gui.export import suggested_name
 
         if not self._ready():
             return
         template, office = self.template(), self.office()
         name = run_action(self, "Export failed",
-                          lambda: suggested_name(self.document.briefing, template, office, ".pdf"))
+                          lambda: suggested_name(self.document.briefing, template, office, suffix))
         if name is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, f"Export {template.title} as PDF",
-                                              str(Path(self._folder("export")) / name),
-                                              "PDF documents (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(self, f"Export {template.title}{title}",
+                                              str(Path(self._folder("export")) / name), filter_)
         if path:
-            self._export(Path(path), render_pdf, "PDF")
+            self._export(Path(path), render, kind)
 
     def _export(self, path: Path, render, kind: str) -> None:
         from briefgen.gui.export import done_box
