@@ -138,7 +138,7 @@ class PackExport:
                 self.written.append(render_docx(snapshot, template, office, folder / name))
             return self.written
 
-        self.task = workers.start(work, done=self._done, failed=self._failed,
+        self.task = workers.start(work, owner=parent, done=self._done, failed=self._failed,
                                   progress=self._progress)
 
     def _progress(self, step: int, message: str) -> None:

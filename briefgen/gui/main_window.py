@@ -440,7 +440,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Import failed", 5000)
             show_error(self, "Import failed", exc)
 
-        workers.start(lambda _report: import_sources(paths, published=published),
+        workers.start(lambda _report: import_sources(paths, published=published), owner=self,
                       done=self.review_import, failed=failed)
 
     def review_import(self, result) -> None:
@@ -536,8 +536,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Export failed", 5000)
             self.last_box = show_error(self, "Export failed", exc)
 
-        workers.start(lambda _r: render(snapshot, template, office, path), done=done,
-                      failed=failed)
+        workers.start(lambda _r: render(snapshot, template, office, path), owner=self,
+                      done=done, failed=failed)
 
     def export_pack(self) -> None:
         from briefgen.gui.export import PackDialog, PackExport

@@ -42,7 +42,7 @@ class PagePreview(QDialog):
 
             return render_pdf(snapshot, template, office, target)
 
-        self.task = workers.start(work, done=self._show, failed=self._failed)
+        self.task = workers.start(work, owner=self, done=self._show, failed=self._failed)
         self.finished.connect(lambda _r: self.folder.cleanup())
 
     def _show(self, pdf: Path) -> None:

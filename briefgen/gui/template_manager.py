@@ -490,7 +490,8 @@ class TemplateManager(QDialog):
                 self.check_status.setText(f"Cannot check: {exc}")
                 show_error(self, "Cannot check the template", exc)
 
-        workers.start(lambda _report: examine(entry, check), done=done, failed=failed)
+        workers.start(lambda _report: examine(entry, check), owner=self, done=done,
+                      failed=failed)
 
     def _show_result(self, entry: Entry, fields: list[str], problems: list[str] | None) -> None:
         self.fields = fields

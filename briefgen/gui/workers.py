@@ -41,18 +41,40 @@ class Task(QRunnable):
         self.signals.progress.emit(step, message)
 
 
-def start(fn: Callable[[Callable[[int, str], None]], Any], *,
+class _Outcome(QObject):
+    """Hands a task's signals to its callbacks while *owner* lives: a child of
+    the owner, so Qt disconnects it when the owner (a window, a dialog) is deleted."""
+
+    def __init__(self, owner: QObject, done, failed, progress) -> None:
+        super().__init__(owner)
+        self.on_done, self.on_failed, self.on_progress = done, failed, progress
+
+    def done(self, result: Any) -> None:
+        self.deleteLater()
+        self.on_done(result)
+
+    def failed(self, exc: BaseException) -> None:
+        self.deleteLater()
+        self.on_failed(exc)
+
+    def progress(self, step: int, message: str) -> None:
+        if self.on_progress is not None:
+            self.on_progress(step, message)
+
+
+def start(fn: Callable[[Callable[[int, str], None]], Any], *, owner: QObject,
           done: Callable[[Any], None], failed: Callable[[BaseException], None],
           progress: Callable[[int, str], None] | None = None) -> Task:
-    """Run *fn* in the global thread pool and connect its outcome."""
+    """Run *fn* in the global thread pool; its outcome goes to *done* or *failed*
+    unless *owner* has been deleted by then (its widgets would be gone)."""
     task = Task(fn)
     task.setAutoDelete(False)
     _running.add(task)
     task.signals.done.connect(lambda _result: _running.discard(task))
     task.signals.failed.connect(lambda _exc: _running.discard(task))
-    task.signals.done.connect(done)
-    task.signals.failed.connect(failed)
-    if progress is not None:
-        task.signals.progress.connect(progress)
+    outcome = _Outcome(owner, done, failed, progress)
+    task.signals.done.connect(outcome.done)
+    task.signals.failed.connect(outcome.failed)
+    task.signals.progress.connect(outcome.progress)
     QThreadPool.globalInstance().start(task)
     return task

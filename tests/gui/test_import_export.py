@@ -129,7 +129,21 @@ def test_export_pack_can_be_cancelled(window, qtbot, tmp_path):
                      tmp_path)
     job.cancel.set()
     qtbot.waitUntil(lambda: not job.progress.isVisible(), timeout=15_000)
+    qtbot.waitUntil(lambda: job.task not in workers._running, timeout=15_000)
     assert len(list(tmp_path.iterdir())) <= 1
+
+
+def test_a_pack_export_outliving_its_window_is_dropped_quietly(qtbot, tmp_path, sample):
+    from briefgen.gui.main_window import MainWindow
+    from briefgen.offices import OfficeProfile
+    from briefgen.templates import find_template
+
+    window = MainWindow()
+    job = PackExport(window, sample, [find_template("briefing-memo")], OfficeProfile(), tmp_path)
+    window.deleteLater()                       # gone while the memo is being written
+    qtbot.waitUntil(lambda: job.task not in workers._running, timeout=15_000)
+    qtbot.wait(50)                             # an error in the outcome would fail here
+    assert len(list(tmp_path.iterdir())) == 1
 
 
 def test_pdf_actions_follow_libreoffice(window, monkeypatch):
