@@ -58,5 +58,9 @@ class OutputError(BriefgenError):
     """A document could not be written or converted."""
 
 
+class Cancelled(BriefgenError):
+    """The user stopped a long task (an import, an export) before it finished."""
+
+
 def _rebuild(cls, message, where, hint, details):
     return cls(message, where=where, hint=hint, details=details)
