@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from briefgen.importing.boilerplate import clean_document
@@ -19,10 +20,32 @@ from briefgen.model import (Briefing, Commitment, Figure, Meeting, NextStep, Per
                             Source, Topic)
 
 MAX_POINTS = 6
+REPORTS = 100  # progress is reported at most about this many times
+
+Progress = Callable[[int, int], None]
 
 
-def extract(doc: Document, *, published: dt.date | None = None) -> tuple[Briefing, list[str]]:
-    """Everything the article says about the meeting, each fact with its sentence."""
+class _Ticker:
+    """Calls *progress* with (done, total) at most about REPORTS times."""
+
+    def __init__(self, progress: Progress | None, total: int):
+        self.progress, self.total, self.done = progress, max(total, 1), 0
+        self.step = max(1, self.total // REPORTS)
+
+    def tick(self, count: int = 1) -> None:
+        before, self.done = self.done, min(self.total, self.done + count)
+        if self.progress and (self.done // self.step != before // self.step
+                              or self.done == self.total):
+            self.progress(self.done, self.total)
+
+
+def extract(doc: Document, *, published: dt.date | None = None,
+            progress: Progress | None = None) -> tuple[Briefing, list[str]]:
+    """Everything the article says about the meeting, each fact with its sentence.
+
+    *progress* is called with (done, total) at most about 100 times over the
+    sentences; it may raise :class:`briefgen.errors.Cancelled` to stop the work.
+    """
     warnings: list[str] = []
     doc = clean_document(doc)
     parts = sections(doc)
@@ -33,6 +56,9 @@ def extract(doc: Document, *, published: dt.date | None = None) -> tuple[Briefin
         raise SourceError("no article text found", where=doc.where,
                           hint="the file holds only headings or boilerplate")
     published = published or doc.published
+    ticker = _Ticker(progress, len(sentences))
+    if progress:
+        progress(0, ticker.total)
     people = gather(sentences)
     facts = find_meeting(sentences, people, published, doc.dateline)
     if facts.unresolved:
@@ -61,6 +87,7 @@ def extract(doc: Document, *, published: dt.date | None = None) -> tuple[Briefin
     )
     commitments, steps = [], []
     for sentence in sentences:
+        ticker.tick()
         for pledge in find_pledges(sentence, resolver, participants):
             commitments.append(Commitment(text=pledge.text, parties=pledge.parties,
                                           category=_category(pledge.text, sentence,
