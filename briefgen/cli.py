@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from briefgen import __version__
-from briefgen.errors import BriefgenError, OutputError
+from briefgen.errors import BriefgenError, InputError, OutputError
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -46,7 +46,9 @@ def _parser() -> argparse.ArgumentParser:
                         help="the document date (default: today)")
 
     imp = commands.add_parser("import", help="extract a briefing from articles or data files")
-    imp.add_argument("sources", nargs="+", type=Path, metavar="SOURCE")
+    imp.add_argument("sources", nargs="+", type=Path, metavar="SOURCE",
+                     help="article or data files; '-' reads an article (text or HTML) "
+                          "from standard input")
     imp.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
                      help="publication date, for 'on Saturday' and similar")
     imp.add_argument("-o", "--output", type=Path, metavar="OUT.brief.json",
@@ -166,9 +168,15 @@ def _render_many(jobs, office, folder: Path, today, pdf: bool) -> list[Path]:
 def cmd_import(args: argparse.Namespace) -> int:
     from briefgen.briefing_io import dump_briefing
     from briefgen.files import atomic_write
-    from briefgen.importing import import_sources
+    from briefgen.importing import import_bytes, import_sources
 
-    result = import_sources(args.sources, published=args.published)
+    if Path("-") in args.sources:
+        if len(args.sources) > 1:
+            raise InputError("'-' (standard input) cannot be combined with files",
+                             hint="import standard input on its own")
+        result = import_bytes(_stdin_bytes(), published=args.published)
+    else:
+        result = import_sources(args.sources, published=args.published)
     _warn(result.warnings)
     text = dump_briefing(result.briefing)
     if args.output:
@@ -177,6 +185,17 @@ def cmd_import(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
     print(f"briefgen: found {result.summary()}", file=sys.stderr)
     return 0
+
+
+def _stdin_bytes() -> bytes:
+    """Standard input, refused past the size limit for article files."""
+    from briefgen.importing.readers import MAX_BYTES
+
+    raw = sys.stdin.buffer.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        raise InputError(f"more than {MAX_BYTES // 1_000_000} MB", where="standard input",
+                         hint="split it or import only the part you need")
+    return raw
 
 
 def cmd_templates(args: argparse.Namespace) -> int:

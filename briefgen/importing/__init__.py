@@ -1,14 +1,19 @@
 """Import news articles and data files into a :class:`~briefgen.model.Briefing`.
 
-Readers (:mod:`.readers`) turn file formats into a :class:`.document.Document`
-or, for data files, a Briefing; the extractor (:mod:`.extract` and the modules
-it calls) does the language work; :mod:`.merge` joins several sources.
+Readers (:mod:`.readers`, :mod:`.pdf`, :mod:`.mail`) turn file formats into a
+:class:`.document.Document` or, for data files, a Briefing; the extractor
+(:mod:`.extract` and the modules it calls) does the language work;
+:mod:`.merge` joins several sources.
+
+Long imports report ``progress(done, total)``; the callback may raise
+:class:`~briefgen.errors.Cancelled` to stop the import.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,8 +21,13 @@ from briefgen.errors import SourceError
 from briefgen.importing.readers import SUPPORTED_SUFFIXES
 from briefgen.model import Briefing
 
+__all__ = ["ImportResult", "Progress", "SUPPORTED_SUFFIXES", "import_bytes", "import_sources",
+           "import_text"]
 
-__all__ = ["ImportResult", "SUPPORTED_SUFFIXES", "import_sources"]
+Progress = Callable[[int, int], None]
+"""``progress(done, total)``: called as an import advances; may raise Cancelled."""
+
+STEPS = 1000  # progress units per source
 
 
 @dataclass
@@ -35,20 +45,86 @@ class ImportResult:
         return ", ".join(f"{n} {label}{'' if n == 1 else 's'}" for n, label in counts)
 
 
-def import_sources(paths: Sequence[str | Path], *,
-                   published: dt.date | None = None) -> ImportResult:
+def import_sources(paths: Sequence[str | Path], *, published: dt.date | None = None,
+                   progress: Progress | None = None) -> ImportResult:
     """Read each file, extract, merge into one Briefing.
 
-    Raises :class:`SourceError` (``where`` = the path as given) for bad input.
+    Raises :class:`SourceError` (``where`` = the path as given) for bad input
+    and :class:`~briefgen.errors.Cancelled` when *progress* raises it.
     """
     from briefgen.importing.merge import merge
     from briefgen.importing.sources import import_file
 
     if not paths:
         raise SourceError("nothing to import", hint="name at least one article or data file")
+    total = STEPS * len(paths)
+    report = progress or _ignore
     briefings, warnings = [], []
-    for path in paths:
-        briefing, found = import_file(path, published=published)
+    for number, path in enumerate(paths):
+        report(STEPS * number, total)
+        briefing, found = import_file(path, published=published,
+                                      progress=_part(report, STEPS * number, total))
         briefings.append(briefing)
         warnings.extend(found)
-    return ImportResult(merge(briefings), warnings)
+    report(total, total)
+    return ImportResult(merge(briefings), counted(warnings))
+
+
+def import_text(text: str, *, html: bool = False, published: dt.date | None = None,
+                name: str = "pasted text", progress: Progress | None = None) -> ImportResult:
+    """Import an article given as text or HTML (pasted, dropped, or read from a pipe).
+
+    *name* stands for the file in messages; the source entry names no file.
+    """
+    from briefgen.importing.sources import import_document
+
+    if not text.strip():
+        raise SourceError("there is no text to import", where=name,
+                          hint="copy the article's text first")
+    from briefgen.importing import readers
+
+    document = readers.html_document(text, name) if html else readers.text_document(text, name)
+    return _unfiled(import_document(document, published=published, progress=progress))
+
+
+def import_bytes(raw: bytes, *, published: dt.date | None = None, name: str = "standard input",
+                 progress: Progress | None = None) -> ImportResult:
+    """Import an article given as bytes of unknown type: HTML if it looks like HTML,
+    else text in whatever encoding it has."""
+    from briefgen.importing import readers
+    from briefgen.importing.encoding import decode_text
+    from briefgen.importing.sources import import_document
+
+    if not raw.strip():
+        raise SourceError("no text came in", where=name,
+                          hint="give the article's text or HTML")
+    if readers.looks_like_html(raw):
+        document = readers.read_html(raw, name)
+    else:
+        document = readers.text_document(decode_text(raw, where=name)[0], name)
+    return _unfiled(import_document(document, published=published, progress=progress))
+
+
+def counted(warnings: Iterable[str]) -> list[str]:
+    """Each warning once, in first-seen order; a repeated one says how often it came."""
+    return [text if n == 1 else f"{text} ({n:,} times)"
+            for text, n in Counter(warnings).items()]
+
+
+def _unfiled(found: tuple[Briefing, list[str]]) -> ImportResult:
+    """Text that came from no file: its source entry names none."""
+    briefing, warnings = found
+    for source in briefing.sources:
+        source.file = ""
+    return ImportResult(briefing, counted(warnings))
+
+
+def _part(progress: Progress, start: int, total: int) -> Progress:
+    """Progress of one source, reported as its share of the whole import."""
+    def report(done: int, of: int) -> None:
+        progress(start + STEPS * done // max(of, 1), total)
+    return report
+
+
+def _ignore(done: int, total: int) -> None:
+    """No one is watching."""

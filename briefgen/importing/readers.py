@@ -81,8 +81,25 @@ def _block(text: str) -> Block:
 
 
 def read_text(raw: bytes, where: str) -> Document:
-    text, _ = decode_text(raw, where=where)
+    return text_document(decode_text(raw, where=where)[0], where)
+
+
+def text_document(text: str, where: str) -> Document:
+    """Plain text -> a Document whose title is its leading heading, if any."""
     return _titled(Document(where=where, blocks=text_blocks(text)))
+
+
+_HTML_START = re.compile(rb"\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*"
+                         rb"<(!doctype\s+html|html|head|body|meta|div|p|article|section|span|"
+                         rb"h[1-6]|table|ul|ol|a|b|i|strong|em|br)\b", re.I | re.S)
+
+
+def looks_like_html(raw: bytes) -> bool:
+    """Bytes that start like HTML (a page or a fragment copied from one)."""
+    head = raw[:4096].lstrip(b"\xef\xbb\xbf")
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head.decode("utf-16", "ignore").encode("utf-8")
+    return bool(_HTML_START.match(head))
 
 
 def _titled(doc: Document) -> Document:
@@ -152,15 +169,33 @@ def _inline_text(token) -> str:
 # -- web pages ------------------------------------------------------------------
 
 def read_html(raw: bytes, where: str) -> Document:
+    """A saved web page; trafilatura gets the bytes and decodes them itself."""
+    if not raw.strip():
+        raise SourceError("the file is empty", where=where,
+                          hint="choose a file that contains the article or data")
+    return html_document(raw, where)
+
+
+def html_document(markup: bytes | str, where: str) -> Document:
+    """The article in a web page or an HTML fragment (as pasted from a browser)."""
     import trafilatura
     from lxml import etree
 
-    text, _ = decode_text(raw, where=where)
-    meta = _html_meta(text)
+    if isinstance(markup, str) and not _FULL_PAGE.match(markup):
+        markup = f"<html><body>{markup}</body></html>"
     try:
-        xml = trafilatura.extract(text, output_format="xml", with_metadata=True,
+        tree = trafilatura.load_html(markup)
+        if tree is None:
+            raise SourceError("no article text found in this web page", where=where,
+                              hint="save the article page itself, or copy its text into a "
+                                   ".txt file")
+        meta = _html_meta(tree)
+        _separate_elements(tree)
+        xml = trafilatura.extract(tree, output_format="xml", with_metadata=True,
                                   include_comments=False, include_tables=False,
                                   favor_precision=True, deduplicate=True)
+    except SourceError:
+        raise
     except Exception as exc:  # trafilatura surfaces many parser errors; none is ours
         raise SourceError(f"cannot read this web page: {exc}", where=where) from exc
     if not xml:
@@ -175,34 +210,88 @@ def read_html(raw: bytes, where: str) -> Document:
                    or parse_date(root.get("date") or ""))
     main = root.find("main")
     for el in (main if main is not None else root).iter("head", "p", "item", "quote"):
-        content = " ".join("".join(el.itertext()).split())
-        if not content or (el.tag == "p" and el.getparent().tag in ("item", "quote")):
+        if el.tag == "p" and el.getparent().tag in ("item", "quote"):
             continue
         kind = "heading" if el.tag == "head" else "paragraph"
-        if kind == "heading" and content == doc.title:
-            continue
-        doc.blocks.append(Block(kind, content))
+        for content in _lines(el):
+            if not (kind == "heading" and content == doc.title):
+                doc.blocks.append(Block(kind, content))
     if not any(b.kind == "paragraph" for b in doc.blocks):
         raise SourceError("no article text found in this web page", where=where,
                           hint="save the article page itself, or copy its text into a .txt file")
     return doc
 
 
-_META = re.compile(r"<meta\b[^>]*>", re.I)
-_ATTR = re.compile(r"""([\w:-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""")
+_FULL_PAGE = re.compile(r"\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html)\b",
+                        re.I | re.S)
+# Elements a browser shows on their own line (or as separate items), so text
+# in two of them side by side must not run together as one word.
+_BLOCKS = frozenset("address article aside blockquote br dd div dl dt figcaption figure "
+                    "footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section "
+                    "table td th tr ul".split())
+# Inline elements that often sit against each other without a space (links,
+# spans, bylines); formatting such as <b>, <i> or <sup> may split a word.
+_SEPARATE_INLINE = frozenset("a span time label button cite".split())
+
+
+def _separate_elements(tree) -> None:
+    """Put a space between adjacent elements that a browser would not run together
+    ("<span>All India</span><div>Edited by</div>" is two phrases, not "IndiaEdited")."""
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tail and el.tail[:1].isspace():
+            continue
+        after = el.getnext()
+        if el.tail:
+            separate = el.tag in _BLOCKS
+        elif after is not None and isinstance(after.tag, str):
+            separate = el.tag in _BLOCKS or after.tag in _BLOCKS or (
+                el.tag in _SEPARATE_INLINE and after.tag in _SEPARATE_INLINE)
+        else:
+            separate = el.tag in _BLOCKS and el.getparent() is not None
+        if separate:
+            el.tail = " " + (el.tail or "")
+        if el.tag in _BLOCKS:
+            _space_before(el)
+
+
+def _space_before(el) -> None:
+    """End the text just before a block element with a space ("A<div>B" is "A B")."""
+    before, parent = el.getprevious(), el.getparent()
+    if before is not None:
+        if before.tail and not before.tail[-1].isspace():
+            before.tail += " "
+    elif parent is not None and parent.text and not parent.text[-1].isspace():
+        parent.text += " "
+
+
+def _lines(el) -> list[str]:
+    """The text of a trafilatura element, one entry per line (``<lb/>`` = a line break)."""
+    parts = [el.text or ""]
+    for child in el:
+        if child.tag == "lb":
+            parts.append("\n")
+        else:
+            parts.append("".join(child.itertext()))
+        parts.append(child.tail or "")
+    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+    return [line for line in lines if line]
+
+
 _META_KEYS = {"article:published_time": "published", "og:site_name": "site",
               "og:title": "title", "author": "author", "article:author": "author",
               "og:url": "url", "date": "published", "pubdate": "published"}
 
 
-def _html_meta(text: str) -> dict[str, str]:
-    """The page's own metadata (``<meta property=... content=...>``), first value wins."""
+def _html_meta(tree) -> dict[str, str]:
+    """The page's own metadata (``<meta property=... content=...>``), first value wins;
+    the parser has already turned entities into characters ("Kim &amp; Lee" -> "Kim & Lee")."""
     found: dict[str, str] = {}
-    for tag in _META.findall(text[:200_000]):
-        attrs = {k.lower(): v.strip("\"'") for k, v in _ATTR.findall(tag)}
-        key = (attrs.get("property") or attrs.get("name") or "").lower()
-        if key in _META_KEYS and attrs.get("content"):
-            found.setdefault(_META_KEYS[key], attrs["content"].strip())
+    for tag in tree.iter("meta"):
+        key = (tag.get("property") or tag.get("name") or "").strip().lower()
+        content = " ".join((tag.get("content") or "").split())
+        field = _META_KEYS.get(key)
+        if field and content and (field == "url" or not content.startswith(("http:", "https:"))):
+            found.setdefault(field, content)  # a profile link is no author's name
     return found
 
 
