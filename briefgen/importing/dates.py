@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from briefgen.importing import lexicon
+
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august",
      "september", "october", "november", "december"], start=1)}
@@ -15,7 +17,8 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 
 _MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?" \
             r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-_ISO = re.compile(r"\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})\b")
+_ISO = re.compile(r"\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:\b|(?=T\d))")
+_NUMERIC = re.compile(r"\b\d{1,2}([./-])\d{1,2}\1\d{4}\b")
 _MDY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b")
 _DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})(?:,?\s+(\d{{4}}))?\b")
 _WEEKDAY = re.compile(r"\b(?:(last|next|this|on|coming)\s+)?(Monday|Tuesday|Wednesday|Thursday|"
@@ -40,7 +43,8 @@ def _safe(year: int, month: int, day: int) -> dt.date | None:
 
 
 def parse_date(text: str) -> dt.date | None:
-    """A full date in metadata: ISO (with or without time) or 'August 24, 2025'."""
+    """A full date in metadata: ISO (with or without time), 'August 24, 2025',
+    '24 August 2025', or numeric '24.08.2025' (day first) and '08/24/2025' (month first)."""
     if not text:
         return None
     m = _ISO.search(text)
@@ -50,6 +54,15 @@ def parse_date(text: str) -> dt.date | None:
         if m and m.lastindex and m[3]:
             month, day = (m[1], m[2]) if m.re is _MDY else (m[2], m[1])
             return _safe(int(m[3]), _month(month), int(day))
+    m = _NUMERIC.search(text)
+    if m:
+        # dateparser knows the numeric conventions: a slash means month first (US), a dot
+        # or a dash day first
+        import dateparser
+
+        order = "MDY" if m[1] == "/" else "DMY"
+        found = dateparser.parse(m[0], languages=["en"], settings={"DATE_ORDER": order})
+        return found.date() if found else None
     return None
 
 
@@ -99,13 +112,12 @@ def weekday_date(text: str, published: dt.date | None) -> tuple[dt.date | None, 
 
 
 def day_words(text: str, published: dt.date | None) -> dt.date | None:
-    """'today', 'yesterday', 'tomorrow'."""
+    """'today', 'yesterday', 'this morning', 'tomorrow' (lexicon/dates.toml)."""
     if published is None:
         return None
-    for word, delta in (("yesterday", -1), ("today", 0), ("tomorrow", 1)):
-        if re.search(rf"\b{word}\b", text, re.I):
-            return published + dt.timedelta(days=delta)
-    return None
+    days = lexicon.table("dates", "days")
+    m = lexicon.pattern("dates", "days").search(text)
+    return published + dt.timedelta(days=days[" ".join(m[0].lower().split())]) if m else None
 
 
 def relative_span(text: str) -> tuple[int, str] | None:

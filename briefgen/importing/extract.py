@@ -60,7 +60,7 @@ def extract(doc: Document, *, published: dt.date | None = None,
     if progress:
         progress(0, ticker.total)
     people = gather(sentences)
-    facts = find_meeting(sentences, people, published, doc.dateline)
+    facts = find_meeting(sentences, people, published, doc.dateline, doc.title)
     if facts.unresolved:
         warnings.append(f"{doc.where}: {facts.unresolved}")
     elif published is None and mentions_relative(facts.sentence):

@@ -1,13 +1,20 @@
 """Countries, demonyms, capitals and major cities, official titles.
 
 Facts about the world, not about any article: the extractor uses them to read
-"Japanese Prime Minister", "South Korea's president" or "in Tokyo".
+"Japanese Prime Minister", "South Korea's president" or "in Tokyo".  The table
+below adds demonyms and cities to the country names; babel's English territory
+names cover every other country and territory; ``lexicon/places.toml`` maps
+venues ("the Kremlin") to their city.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from babel import Locale
+
+from briefgen.importing import lexicon
 
 # country | demonyms and other adjectives | aliases | cities (capital first)
 _COUNTRIES = """\
@@ -37,7 +44,7 @@ Colombia|Colombian||Bogota,Bogotá
 Croatia|Croatian||Zagreb
 Cuba|Cuban||Havana
 Cyprus|Cypriot||Nicosia
-Czech Republic|Czech|Czechia|Prague
+Czech Republic|Czech|Czechia,Czech Rep.|Prague
 Denmark|Danish||Copenhagen
 Egypt|Egyptian||Cairo,Sharm el-Sheikh
 Estonia|Estonian||Tallinn
@@ -73,7 +80,7 @@ Mexico|Mexican||Mexico City
 Moldova|Moldovan||Chisinau
 Mongolia|Mongolian||Ulaanbaatar
 Morocco|Moroccan||Rabat
-Myanmar|Myanmar,Burmese|Burma|Naypyidaw,Yangon
+Myanmar|Myanmar,Burmese|Burma,Myanmar (Burma)|Naypyidaw,Yangon
 Nepal|Nepali,Nepalese||Kathmandu
 Netherlands|Dutch|Holland,The Netherlands|Amsterdam,The Hague,Rotterdam
 New Zealand|New Zealand|NZ|Wellington,Auckland
@@ -105,12 +112,63 @@ Switzerland|Swiss||Bern,Geneva,Zurich,Davos
 Syria|Syrian||Damascus
 Taiwan|Taiwanese||Taipei
 Thailand|Thai||Bangkok
-Turkey|Turkish|Türkiye,Turkiye|Ankara,Istanbul
+Turkey|Turkish,Turkiye’s,Türkiye’s|Türkiye,Turkiye|Ankara,Istanbul
 Ukraine|Ukrainian||Kyiv,Kiev,Lviv,Odesa
 United Arab Emirates|Emirati|UAE|Abu Dhabi,Dubai
 United Kingdom|British|UK,U.K.,Britain,Great Britain|London,Edinburgh
 United States|American,US,U.S.|US,U.S.,USA,U.S.A.,America,United States of America|Washington,New York,San Francisco,Los Angeles,Chicago,Honolulu
 Uzbekistan|Uzbek||Tashkent
+Somalia|Somali||Mogadishu
+Rwanda|Rwandan||Kigali
+Uganda|Ugandan||Kampala,Entebbe
+Tanzania|Tanzanian||Dodoma,Dar es Salaam
+Senegal|Senegalese||Dakar
+Côte d'Ivoire|Ivorian|Ivory Coast,Côte d’Ivoire,Cote d'Ivoire|Abidjan,Yamoussoukro
+Cameroon|Cameroonian||Yaoundé,Yaounde
+Zambia|Zambian||Lusaka
+Zimbabwe|Zimbabwean||Harare
+Mozambique|Mozambican||Maputo
+Namibia|Namibian||Windhoek
+Botswana|Botswanan||Gaborone
+Tunisia|Tunisian||Tunis
+Sudan|Sudanese||Khartoum
+South Sudan|South Sudanese||Juba
+Eritrea|Eritrean||Asmara
+Djibouti|Djiboutian||Djibouti
+Mali|Malian||Bamako
+Niger|Nigerien||Niamey
+Burkina Faso|Burkinabe||Ouagadougou
+Guinea|Guinean||Conakry
+Liberia|Liberian||Monrovia
+Sierra Leone|Sierra Leonean||Freetown
+Gabon|Gabonese||Libreville
+Barbados|Barbadian||Bridgetown
+Grenada|Grenadian||St. George's
+Jamaica|Jamaican||Kingston
+Trinidad and Tobago|Trinidadian||Port of Spain
+Haiti|Haitian||Port-au-Prince
+Dominican Republic|Dominican||Santo Domingo
+Guatemala|Guatemalan||Guatemala City
+Honduras|Honduran||Tegucigalpa
+El Salvador|Salvadoran||San Salvador
+Nicaragua|Nicaraguan||Managua
+Costa Rica|Costa Rican||San José
+Ecuador|Ecuadorian||Quito
+Paraguay|Paraguayan||Asunción,Asuncion
+Uruguay|Uruguayan||Montevideo
+Fiji|Fijian||Suva
+Papua New Guinea|Papua New Guinean|PNG|Port Moresby
+Kyrgyzstan|Kyrgyz||Bishkek
+Tajikistan|Tajik||Dushanbe
+Turkmenistan|Turkmen||Ashgabat
+North Macedonia|Macedonian||Skopje
+Montenegro|Montenegrin||Podgorica
+Kosovo|Kosovar||Pristina
+Malta|Maltese||Valletta
+Yemen|Yemeni||Sanaa,Aden
+Maldives|Maldivian||Male
+Bhutan|Bhutanese||Thimphu
+Timor-Leste|Timorese|East Timor|Dili
 Venezuela|Venezuelan||Caracas
 Vietnam|Vietnamese|Viet Nam|Hanoi,Ho Chi Minh City,Da Nang
 """
@@ -150,12 +208,22 @@ class Country:
 
 @lru_cache(maxsize=1)
 def countries() -> tuple[Country, ...]:
+    """The table's countries, then every other territory babel names in English."""
     rows = []
+    split = lambda s: [x for x in s.split(",") if x]  # noqa: E731
     for line in _COUNTRIES.splitlines():
         name, dem, alias, cities = line.split("|")
-        split = lambda s: [x for x in s.split(",") if x]  # noqa: E731
         rows.append(Country(name, split(dem), split(alias), split(cities)))
+    known = {n.lower() for c in rows for n in (c.name, *c.aliases)}
+    for code, name in Locale("en").territories.items():
+        if code.isalpha() and name.lower() not in known and code not in _NOT_COUNTRIES:
+            rows.append(Country(name, [], [], []))
+            known.add(name.lower())
     return tuple(rows)
+
+
+# babel territories that are not countries a leader speaks for
+_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "XK"})
 
 
 @lru_cache(maxsize=1)
@@ -188,6 +256,40 @@ def country_of_adjective(text: str) -> Country | None:
 
 def country_of_city(city: str) -> Country | None:
     return _indexes()[2].get(city.strip().lower())
+
+
+def place(name: str) -> tuple[str, str] | None:
+    """(place, country) for a city, a venue or a country ('Tokyo', 'the Kremlin',
+    'Barbados'), else None."""
+    key = name.strip()
+    city = country_of_city(key)
+    if city:
+        return next(c for c in city.cities if c.lower() == key.lower()), city.name
+    venue = _venues().get(re.sub(r"^the\s+", "", key, flags=re.I).lower())
+    if venue:
+        return venue
+    country = country_named(key)
+    if country:
+        return country.name, country.name
+    return None
+
+
+@lru_cache(maxsize=1)
+def _venues() -> dict[str, tuple[str, str]]:
+    table = lexicon.table("places", "venues")
+    return {k.lower(): tuple(x.strip() for x in v.split("|")) for k, v in table.items()}
+
+
+@lru_cache(maxsize=1)
+def _venue_pattern() -> re.Pattern[str]:
+    return re.compile(rf"\b({lexicon.alternation(list(lexicon.table('places', 'venues')))})\b",
+                      re.I)
+
+
+def venue_in(text: str) -> tuple[str, str] | None:
+    """The city and country of the first venue named in *text* ('at the Kremlin')."""
+    m = _venue_pattern().search(text)
+    return _venues()[" ".join(m[1].split()).lower()] if m else None
 
 
 def is_capital(city: str) -> bool:

@@ -7,19 +7,22 @@ import re
 from dataclasses import dataclass, field
 
 from briefgen.importing import gazetteer as gz
+from briefgen.importing import lexicon
 from briefgen.importing.dates import day_words, explicit_date, weekday_date
 from briefgen.importing.people import Individual, Resolver
 
-_MEETS = re.compile(
-    r"\b(met|meets|meeting|received|receives|hosted|hosts|welcomed|welcomes|held\s+talks|"
-    r"holds\s+talks|talks\s+with|summit|visit|visited|visits|spoke\s+(?:by\s+phone\s+)?with|"
-    r"phone\s+call|call\s+with|sat\s+down\s+with|greeted|greets)\b", re.I)
-_NOT_YET = re.compile(r"\b(will|would|plans?\s+to|is\s+to|ahead\s+of\s+(his|her|their)|"
-                      r"before\s+(his|her|their)|next|upcoming|future)\b", re.I)
-_HOST_VERB = re.compile(r"\b(received|receives|hosted|hosts|welcomed|welcomes|greeted|greets)\b",
-                        re.I)
-_GUEST_VERB = re.compile(r"\b(visited|visits|travell?ed\s+to|arrived\s+in|flew\s+to)\b", re.I)
-_PLACE = re.compile(r"\b(?:in|to|at|visit|visits|visiting|visited)\s+((?:[A-Z][\w'’.\-]*\s?){1,3})")
+_MEETS = lexicon.pattern("meeting", "meets")
+_NOT_YET = lexicon.pattern("meeting", "not_yet")
+_CALL = lexicon.pattern("meeting", "call", r"(?:{})")
+_SUMMIT = lexicon.pattern("meeting", "summit")
+_VISIT = lexicon.pattern("meeting", "visit")
+_MULTILATERAL = lexicon.pattern("meeting", "multilateral", r"\b(?:{})", 0)
+_HOST_VERB = lexicon.pattern("meeting", "host")
+_GUEST_VERB = lexicon.pattern("meeting", "guest")
+_PLACE = re.compile(r"\b(?:in|to|at|visit|visits|visiting|visited)\s+(?:the\s+)?"
+                    r"((?:[A-Z][\w'’.\-]*,?\s?){1,4})")
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
+LEAD = 6  # sentences of the lead that say what happened
 
 
 @dataclass
@@ -41,19 +44,31 @@ def _meets_now(sentence: str) -> bool:
 
 
 def city_in(text: str) -> tuple[str, str]:
-    """The first city named after 'in/to/at' and its country ('' when unknown)."""
+    """The first place named after 'in/to/at' (a city, a venue such as 'the Kremlin',
+    or a country or region) and its country ('' when unknown)."""
     for m in _PLACE.finditer(text):
         words = m[1].split()
         for n in range(len(words), 0, -1):
             candidate = re.sub(r"['’]s$", "", " ".join(words[:n]).rstrip(".,"))
-            country = gz.country_of_city(candidate)
-            if country:
-                return candidate, country.name
-    return "", ""
+            found = gz.place(candidate)
+            if found:
+                return found
+    venue = gz.venue_in(text)
+    return venue or ("", "")
+
+
+def _meeting_sentences(sentences: list[str], headline: str) -> list[str]:
+    """The lead sentences that report the meeting, the lead first, then the headline,
+    then later sentences that report a meeting."""
+    lead = [s for s in sentences[:LEAD] if _meets_now(s)]
+    later = [s for s in sentences[LEAD:20] if _meets_now(s)]
+    return lead + ([headline] if headline else []) + later
 
 
 def find_meeting(sentences: list[str], people: list[Individual],
-                 published: dt.date | None, dateline: str = "") -> MeetingFacts:
+                 published: dt.date | None, dateline: str = "",
+                 headline: str = "") -> MeetingFacts:
+    """Who met, where, when and how, read from the headline, the dateline and the lead."""
     facts = MeetingFacts()
     leaders = [p for p in people if not p.past]
     resolver = Resolver(people, leaders)
@@ -66,8 +81,6 @@ def find_meeting(sentences: list[str], people: list[Individual],
             facts.sentence = sentence
             facts.participants = named
             break
-    if not facts.sentence:
-        return facts
     if len(facts.participants) < 2:
         for sentence in sentences[:12]:
             if sentence is facts.sentence or not _meets_now(sentence):
@@ -78,44 +91,73 @@ def find_meeting(sentences: list[str], people: list[Individual],
                     facts.participants.append(person)
             if len(facts.participants) >= 2:
                 break
-    text = facts.sentence
-    facts.location, facts.host_country = city_in(text)
-    if not facts.location and gz.country_of_city(dateline):
-        facts.location = dateline.title()
-        facts.host_country = gz.country_of_city(dateline).name
-    facts.kind = _kind(sentences, text, len({p.country for p in facts.participants}))
-    facts.date = _date(text, published, facts)
-    facts.roles = _roles(text, facts)
+    reports = _meeting_sentences(sentences, headline)
+    if facts.sentence:
+        reports = list(dict.fromkeys([facts.sentence, *reports]))
+    if not reports:
+        return facts
+    lead_text = " ".join([headline, *sentences[:LEAD]])
+    countries = {p.country for p in facts.participants if p.country}
+    facts.kind = _kind(sentences, lead_text, max(len(countries), len(facts.participants)))
+    if facts.kind != "call":
+        facts.location, facts.host_country = _place(reports, dateline, sentences[:LEAD])
+    facts.date = _date(reports, published, facts)
+    facts.roles = _roles(facts.sentence or reports[0], facts)
     if not facts.host_country:
         host = [p for p in facts.participants if facts.roles.get(p.name) == "host"]
         facts.host_country = host[0].country if host else ""
     return facts
 
 
-def _kind(sentences: list[str], lead: str, countries: int) -> str:
-    if re.search(r"\b(phone|telephone|video)\s+(call|conversation|talks)\b|\bspoke\s+by\s+phone\b",
-                 lead, re.I):
+def _place(reports: list[str], dateline: str, lead: list[str]) -> tuple[str, str]:
+    """Where the meeting was: the first place its reports name, else the dateline's,
+    else one named in the lead."""
+    for sentence in reports:
+        found = city_in(_QUOTED.sub(" ", sentence))
+        if found[0]:
+            return found
+    if dateline and gz.place(dateline):
+        return gz.place(dateline)
+    for sentence in lead:
+        found = city_in(_QUOTED.sub(" ", sentence))
+        if found[0]:
+            return found
+    return "", ""
+
+
+def _kind(sentences: list[str], lead: str, sides: int) -> str:
+    """call, summit, multilateral, visit or bilateral, from the headline and the lead."""
+    if _CALL.search(lead):
         return "call"
-    if countries > 2 or re.search(r"\b(G7|G20|NATO|ASEAN|APEC|BRICS|EU|multilateral)\s+summit\b",
-                                  lead):
-        return "multilateral"
-    if re.search(r"\bsummit\b", lead, re.I) or \
-            sum(bool(re.search(r"\bsummit\b", s, re.I)) for s in sentences) >= 2:
+    if _SUMMIT.search(lead):
         return "summit"
-    if re.search(r"\b(state|official|working)\s+visit\b", lead, re.I):
+    if sides > 2 or _MULTILATERAL.search(lead):
+        return "multilateral"
+    if sum(bool(_SUMMIT.search(s)) for s in sentences) >= 2:
+        return "summit"
+    if _VISIT.search(lead):
         return "visit"
     return "bilateral"
 
 
-def _date(text: str, published: dt.date | None, facts: MeetingFacts) -> dt.date | None:
-    date, _ = explicit_date(text, published)
-    if date:
-        return date
-    date, named = weekday_date(text, published)
-    if named and date is None:
+def _date(reports: list[str], published: dt.date | None,
+          facts: MeetingFacts) -> dt.date | None:
+    """The first date the meeting's reports give (quoted words aside)."""
+    weekday_named = False
+    for sentence in reports:
+        text = _QUOTED.sub(" ", sentence)
+        date, _ = explicit_date(text, published)
+        if date:
+            return date
+        date, named = weekday_date(text, published)
+        weekday_named = weekday_named or named
+        date = date or day_words(text, published)
+        if date:
+            return date
+    if weekday_named:
         facts.unresolved = "the meeting date is given as a weekday and no publication date is " \
                            "known: give the publication date to resolve it"
-    return date or day_words(text, published)
+    return None
 
 
 def _roles(text: str, facts: MeetingFacts) -> dict[str, str]:

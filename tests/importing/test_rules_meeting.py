@@ -1,0 +1,80 @@
+"""The meeting read from the whole lead: kind, place and date (one behaviour per row)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from briefgen.importing import lexicon
+from briefgen.importing.document import Block, Document
+from briefgen.importing.extract import extract
+
+PUBLISHED = dt.date(2031, 3, 6)  # a Thursday
+
+
+def _meeting(*paragraphs: str, title: str = "", dateline: str = ""):
+    doc = Document(where="t.txt", title=title, dateline=dateline,
+                   blocks=[Block("paragraph", p) for p in paragraphs])
+    return extract(doc, published=PUBLISHED)[0].meeting
+
+
+@pytest.mark.parametrize("lead, kind", [
+    ("President Ana Ferreira of Portugal spoke by phone with Prime Minister Lars Holm of "
+     "Norway on Tuesday.", "call"),
+    ("Prime Minister Lars Holm of Norway had a telephonic conversation with President Ana "
+     "Ferreira of Portugal on Tuesday.", "call"),
+    ("President Ana Ferreira of Portugal held a summit with Prime Minister Lars Holm of "
+     "Norway in Oslo on Tuesday.", "summit"),
+    ("President Ana Ferreira of Portugal met Prime Minister Lars Holm of Norway at the G20 "
+     "summit in Rome on Tuesday.", "summit"),
+    ("President Ana Ferreira of Portugal, Prime Minister Lars Holm of Norway and Chancellor "
+     "Eva Brandt of Austria met in Vienna on Tuesday.", "multilateral"),
+    ("President Ana Ferreira of Portugal arrived in Oslo on Tuesday for a state visit and held "
+     "talks with Prime Minister Lars Holm of Norway.", "visit"),
+    ("President Ana Ferreira of Portugal met Prime Minister Lars Holm of Norway in Oslo on "
+     "Tuesday.", "bilateral"),
+])
+def test_kind(lead, kind):
+    assert _meeting(lead).kind == kind
+
+
+@pytest.mark.parametrize("paragraphs, dateline, location", [
+    (["President Ana Ferreira of Portugal met Prime Minister Lars Holm of Norway on Tuesday.",
+      "The talks at the Kremlin lasted two hours."], "", "Moscow"),
+    (["President Ana Ferreira of Portugal met Prime Minister Lars Holm of Norway on Tuesday."],
+     "OSLO", "Oslo"),
+    (["President Ana Ferreira of Portugal met Prime Minister Lars Holm of Norway in Barbados "
+      "on Tuesday."], "", "Barbados"),
+    (["President Ana Ferreira of Portugal and Prime Minister Lars Holm of Norway praised "
+      "their ties.", "The two leaders held talks in Pretoria on Tuesday."], "", "Pretoria"),
+])
+def test_place_from_the_lead_or_the_dateline(paragraphs, dateline, location):
+    assert _meeting(*paragraphs, dateline=dateline).location == location
+
+
+def test_a_call_has_no_place():
+    meeting = _meeting("President Ana Ferreira of Portugal spoke by phone with Prime Minister "
+                       "Lars Holm of Norway, who was in Oslo, on Tuesday.")
+    assert meeting.location == ""
+
+
+@pytest.mark.parametrize("paragraphs, date", [
+    (["President Ana Ferreira of Portugal and Prime Minister Lars Holm of Norway praised "
+      "their ties.", "The two leaders held talks in Oslo on Tuesday."], dt.date(2031, 3, 4)),
+    (["President Ana Ferreira of Portugal met Prime Minister Lars Holm of Norway in Oslo "
+      "this morning."], PUBLISHED),
+    (["President Ana Ferreira of Portugal met Prime Minister Lars Holm of Norway in Oslo on "
+      "2 March."], dt.date(2031, 3, 2)),
+    (["President Ana Ferreira of Portugal met Prime Minister Lars Holm of Norway in Oslo. "
+      "\"We will meet again tomorrow,\" Holm said."], None),
+])
+def test_date_from_the_sentences_that_report_the_meeting(paragraphs, date):
+    assert _meeting(*paragraphs).date == date
+
+
+@pytest.mark.parametrize("name, key", [("meeting", k) for k in
+                                       ("meets", "not_yet", "call", "summit", "visit",
+                                        "multilateral", "host", "guest")])
+def test_every_lexicon_list_compiles(name, key):
+    assert lexicon.pattern(name, key).pattern
