@@ -43,3 +43,7 @@ def shared_samples() -> Path:
     if not folder.is_dir():
         pytest.skip(f"the shared samples are not available at {folder} (only in the developers' checkout)")
     return folder
+
+
+# tests/x11 runs in its own process on a real X server (see tests/gui/test_x11.py)
+collect_ignore = [] if os.environ.get("QT_QPA_PLATFORM") == "xcb" else ["x11"]

@@ -21,6 +21,7 @@ from briefgen.gui.editors.topics import TopicsPage, objectives_page
 from briefgen.gui.errors import run_action, show_error
 from briefgen.gui.preview import PreviewPane
 from briefgen.gui.settings import app_settings
+from briefgen.gui.shortcuts import WindowKeys, redo_keys
 from briefgen.model import Briefing
 from briefgen.resources import assets_dir
 
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         self._build_ui()
         self._build_menus()
         self._restore_window()
+        self.keys = WindowKeys(self)
         self.set_document(document or BriefingDocument())
 
     # -- building ------------------------------------------------------------
@@ -251,7 +253,7 @@ class MainWindow(QMainWindow):
         self.act_undo.setShortcut(QKeySequence.Undo)
         self.act_undo.setIcon(self.style().standardIcon(QStyle.SP_ArrowBack))
         self.act_redo = stack.createRedoAction(self, "&Redo")
-        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.Redo])
+        self.act_redo.setShortcuts(redo_keys())
         self.act_redo.setIcon(self.style().standardIcon(QStyle.SP_ArrowForward))
         for action in (self.act_undo, self.act_redo):
             self.addAction(action)
