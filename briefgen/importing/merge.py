@@ -1,17 +1,20 @@
 """Several briefings -> one (imports, or an import into the open briefing).
 
-The same person, quote, figure, commitment or next step appears once: the
-first one met, completed from the others.
+The same person, quote, figure, commitment, next step, topic or source
+appears once: the first one met, completed from the others.  Items are found
+again through indexes (normalised keys, word postings), so merging many
+sources costs time in proportion to their size, not to its square.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable
 from typing import TypeVar
 
-from briefgen.model import Briefing, Meeting
+from briefgen.model import Briefing, Figure, Meeting, Source, Topic
 
 T = TypeVar("T")
 
@@ -50,23 +53,112 @@ def same_wording(a: str, b: str) -> bool:
     return len(small) >= 3 and small <= large
 
 
+class _Wordings:
+    """Texts kept so far, and which of them a new text may say the same as.
+
+    A text that says what another says shares all its (non-filler) words with
+    it, or holds all of the other's: so the candidates are the texts holding
+    the new text's rarest word, and the texts whose own rarest word the new
+    text holds.  Only those are compared with :func:`same_wording`."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+        self.exact: dict[str, int] = {}
+        self.holding: dict[str, list[int]] = defaultdict(list)  # word -> texts holding it
+        self.rarest: dict[str, list[int]] = defaultdict(list)   # word -> texts keyed by it
+
+    def find(self, text: str) -> int | None:
+        """The first kept text with the same wording as *text*, by position."""
+        normal = norm(text)
+        if normal in self.exact:
+            return self.exact[normal]
+        words = _key_words(normal)
+        if not words:
+            return None
+        candidates = set(self.holding.get(min(words, key=self._count), ()))
+        for word in set(normal.split()):
+            candidates.update(self.rarest.get(word, ()))
+        return next((i for i in sorted(candidates) if same_wording(text, self.texts[i])), None)
+
+    def add(self, text: str) -> None:
+        number, normal = len(self.texts), norm(text)
+        self.texts.append(text)
+        self.exact.setdefault(normal, number)
+        words = _key_words(normal)
+        if words:
+            self.rarest[min(words, key=self._count)].append(number)
+            for word in words:
+                self.holding[word].append(number)
+
+    def _count(self, word: str) -> tuple[int, str]:
+        return len(self.holding.get(word, ())), word
+
+
+def _key_words(normal: str) -> set[str]:
+    words = set(normal.split())
+    return words - _FILLER or words
+
+
 def _unique_text(items: Iterable[T], text: Callable[[T], str]) -> list[T]:
     """One of items with the same wording: the first (the open briefing's, or
     the first file's), with fields it leaves empty filled from the others."""
     kept: list[T] = []
+    wordings = _Wordings()
     for item in items:
-        clash = next((i for i, k in enumerate(kept) if same_wording(text(item), text(k))), None)
+        clash = wordings.find(text(item))
         if clash is None:
             kept.append(item)
+            wordings.add(text(item))
         else:
             kept[clash] = _filled(kept[clash], item)
     return kept
 
 
 def _filled(kept: T, other: T) -> T:
+    if isinstance(kept, str):
+        return kept
     empty = {name: value for name, value in other
              if value not in (None, "", []) and getattr(kept, name) in (None, "", [])}
     return kept.model_copy(update=empty) if empty else kept
+
+
+def _completed(items: Iterable[T], key: Callable[[T], Hashable]) -> list[T]:
+    """One item per key, the first met; later ones fill the fields it left empty."""
+    merged: dict[Hashable, T] = {}
+    for item in items:
+        k = key(item)
+        merged[k] = _filled(merged[k], item) if k in merged else item
+    return list(merged.values())
+
+
+_TOPIC_LISTS = ("points", "talking_points", "if_raised", "risks")
+
+
+def _topics(topics: Iterable[Topic]) -> list[Topic]:
+    """One topic per title: the first, with the points of the others added."""
+    merged: dict[str, Topic] = {}
+    for topic in topics:
+        key = norm(topic.title)
+        if key not in merged:
+            merged[key] = topic
+            continue
+        first = merged[key]
+        lists = {name: getattr(first, name) + getattr(topic, name) for name in _TOPIC_LISTS}
+        if first.summary and topic.summary:
+            lists["points"].insert(len(first.points), topic.summary)
+        lists = {name: _unique_text(texts, str) for name, texts in lists.items()}
+        merged[key] = _filled(first, topic).model_copy(update=lists)
+    return list(merged.values())
+
+
+def _figure_key(figure: Figure) -> Hashable:
+    return (figure.value, norm(figure.unit)) if figure.value is not None else norm(figure.text)
+
+
+def _source_key(source: Source) -> Hashable:
+    """The same file, else the same address, else the same title is the same source."""
+    return ("file", source.file.lower()) if source.file else \
+        ("url", source.url) if source.url else ("title", norm(source.title))
 
 
 def merge(briefings: list[Briefing]) -> Briefing:
@@ -78,9 +170,10 @@ def merge(briefings: list[Briefing]) -> Briefing:
         for name, value in b.meeting:
             if value not in (None, "") and name not in meeting:
                 meeting[name] = value
-    people = _people([p for b in briefings for p in b.participants])
+    people = _completed((p for b in briefings for p in b.participants), lambda p: norm(p.name))
     names = {norm(p.name) for p in people}
-    mentioned = [p for p in _people([p for b in briefings for p in b.mentioned])
+    mentioned = [p for p in _completed((p for b in briefings for p in b.mentioned),
+                                       lambda p: norm(p.name))
                  if norm(p.name) not in names]
     return Briefing(
         title=next((b.title for b in briefings if b.title), ""),
@@ -91,25 +184,12 @@ def merge(briefings: list[Briefing]) -> Briefing:
         objectives=_unique((o for b in briefings for o in b.objectives), norm),
         counterpart_objectives=_unique((o for b in briefings for o in b.counterpart_objectives),
                                        norm),
-        topics=_unique((t for b in briefings for t in b.topics),
-                       lambda t: (norm(t.title), t.category)),
+        topics=_topics(t for b in briefings for t in b.topics),
         quotes=_unique_text((q for b in briefings for q in b.quotes), lambda q: q.text),
-        figures=_unique((f for b in briefings for f in b.figures),
-                        lambda f: (f.value, norm(f.unit)) if f.value is not None
-                        else norm(f.text)),
+        figures=_completed((f for b in briefings for f in b.figures), _figure_key),
         commitments=_unique_text((c for b in briefings for c in b.commitments),
                                  lambda c: c.text),
         next_steps=_unique_text((s for b in briefings for s in b.next_steps), lambda s: s.text),
-        sources=_unique((s for b in briefings for s in b.sources),
-                        lambda s: (s.file, s.url, s.title)),
+        sources=_completed((s for b in briefings for s in b.sources), _source_key),
         routing=first.routing, marking=first.marking,
     )
-
-
-def _people(people: list) -> list:
-    """One entry per name; later sources fill fields the first left empty."""
-    merged: dict[str, object] = {}
-    for person in people:
-        key = norm(person.name)
-        merged[key] = _filled(merged[key], person) if key in merged else person
-    return list(merged.values())

@@ -6,7 +6,7 @@ import datetime as dt
 
 from briefgen.importing import import_sources
 from briefgen.importing.merge import merge, same_wording
-from briefgen.model import Briefing, Commitment, NextStep, Quote
+from briefgen.model import Briefing, Commitment, Figure, NextStep, Quote, Source, Topic
 
 
 def test_wording_that_differs_only_in_filler_words_is_the_same():
@@ -58,3 +58,76 @@ def test_the_sample_article_merged_into_the_sample_adds_no_near_duplicates(sampl
     assert extra == ["Implement 15 percent tariffs on US imports"]
     assert [s.text for s in merged.next_steps] == [s.text for s in sample.next_steps]
     assert len(merged.quotes) == len(sample.quotes)
+
+
+def test_merging_the_sample_article_gives_the_figures_their_evidence(sample, shared_samples):
+    found = import_sources([shared_samples / "ishiba-lee-tokyo-summit.txt"],
+                           published=dt.date(2025, 8, 24)).briefing
+    merged = merge([sample, found])
+    kept = merged.figures[:len(sample.figures)]
+    assert [f.text for f in kept] == [f.text for f in sample.figures]
+    assert all(f.evidence for f in kept), [f.text for f in kept if not f.evidence]
+
+
+def test_merging_the_sample_article_adds_no_second_source_for_its_file(sample, shared_samples):
+    found = import_sources([shared_samples / "ishiba-lee-tokyo-summit.txt"]).briefing
+    merged = merge([sample, found])
+    assert [(s.id, s.file) for s in merged.sources] == [("s1", "ishiba-lee-tokyo-summit.txt")]
+
+
+def test_merging_the_sample_article_leaves_no_two_topics_with_one_title(sample, shared_samples):
+    found = import_sources([shared_samples / "ishiba-lee-tokyo-summit.txt"]).briefing
+    titles = [t.title for t in merge([sample, found]).topics]
+    assert len(titles) == len(set(titles)), titles
+
+
+def test_a_figure_gains_the_evidence_the_first_lacks():
+    mine = Briefing(figures=[Figure(value=15, unit="percent", text="US tariff rate")])
+    found = Briefing(figures=[Figure(value=15, unit="Percent", text="15 percent tariffs",
+                                     evidence="Both agreed to 15 percent tariffs.",
+                                     category="trade")])
+    [figure] = merge([mine, found]).figures
+    assert figure.text == "US tariff rate"
+    assert (figure.evidence, figure.category) == ("Both agreed to 15 percent tariffs.", "trade")
+
+
+def test_one_source_per_file_the_first_entry_completed():
+    mine = Briefing(sources=[Source(id="s1", title="News report", file="talks.txt")])
+    found = Briefing(sources=[Source(id="talks", title="Leaders meet", file="talks.txt",
+                                     publisher="Wire", url="https://example.org/talks"),
+                              Source(id="other", file="other.pdf")])
+    sources = merge([mine, found]).sources
+    assert [(s.id, s.title, s.publisher, s.file) for s in sources] == [
+        ("s1", "News report", "Wire", "talks.txt"), ("other", "", "", "other.pdf")]
+
+
+def test_topics_with_one_title_become_one_with_the_points_of_both():
+    mine = Briefing(topics=[Topic(title="Trade and tariffs", category="trade",
+                                  summary="Tariffs loom.", points=["Chips", "Cars"])])
+    found = Briefing(topics=[Topic(title="Trade and Tariffs", category="economy",
+                                   summary="Exports grew.", points=["cars", "Steel quotas"],
+                                   risks=["Retaliation"]),
+                             Topic(title="Security", category="security")])
+    topics = merge([mine, found]).topics
+    assert [(t.title, t.category) for t in topics] == [("Trade and tariffs", "trade"),
+                                                       ("Security", "security")]
+    assert topics[0].summary == "Tariffs loom."
+    assert topics[0].points == ["Chips", "Cars", "Exports grew.", "Steel quotas"]
+    assert topics[0].risks == ["Retaliation"]
+
+
+def test_merging_many_sources_compares_few_pairs(monkeypatch):
+    """Each commitment is compared with a handful of others, not with all kept so far."""
+    import briefgen.importing.merge as merging
+
+    calls = []
+    real = merging.same_wording
+    monkeypatch.setattr(merging, "same_wording", lambda a, b: calls.append(1) or real(a, b))
+    briefings = [Briefing(commitments=[Commitment(text=f"Open consulate number {n} in city "
+                                                       f"{n % 97} by year {2000 + n % 50}")
+                                       for n in range(k * 40, k * 40 + 40)]
+                          + [Commitment(text="Open consulate number 7 in city 7 by year 2007")])
+                 for k in range(100)]
+    merged = merge(briefings)
+    assert len(merged.commitments) == 4000
+    assert len(calls) < 4 * 4100
