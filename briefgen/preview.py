@@ -24,7 +24,7 @@ p[style-name='Caption'] => p.small:fresh
 """
 
 CSS = """
-body { font-family: 'Times New Roman', serif; font-size: 11pt; margin: 12px; }
+body { font-family: %(fonts)s; font-size: 11pt; margin: 12px; }
 h1 { font-size: 14pt; margin: 14px 0 4px 0; }
 h1.title { font-size: 17pt; text-align: center; }
 h2 { font-size: 12.5pt; margin: 10px 0 3px 0; }
@@ -46,8 +46,38 @@ class PreviewHtml:
     messages: list[str] = field(default_factory=list)
 
 
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def document_fonts(data: bytes) -> list[str]:
+    """The Latin and East Asian fonts of the document's Normal text (as the office profile
+    set them), for the preview to show the same letters; [] if it names none."""
+    import zipfile
+
+    from lxml import etree
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            styles = etree.fromstring(package.read("word/styles.xml"))
+    except (KeyError, OSError, zipfile.BadZipFile, etree.XMLSyntaxError):
+        return []
+    found: dict[str, str] = {}
+    for path in (f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}rFonts",
+                 f"{W}style[@{W}styleId='Normal']/{W}rPr/{W}rFonts"):
+        for fonts in styles.iterfind(path):
+            for attr in ("ascii", "eastAsia"):
+                if fonts.get(W + attr):
+                    found[attr] = fonts.get(W + attr)
+    return list(dict.fromkeys(found[a] for a in ("ascii", "eastAsia") if a in found))
+
+
+def _font_family(fonts: list[str]) -> str:
+    return ", ".join([f"'{f}'" for f in fonts if "'" not in f] + ["serif"])
+
+
 def docx_to_html(data: bytes) -> PreviewHtml:
-    """Convert *data* (a .docx) to a full HTML page; raise OutputError if unreadable."""
+    """Convert *data* (a .docx) to a full HTML page in the document's own fonts;
+    raise OutputError if unreadable."""
     import mammoth
 
     try:
@@ -55,7 +85,8 @@ def docx_to_html(data: bytes) -> PreviewHtml:
     except Exception as exc:  # mammoth raises zipfile/KeyError/... for a broken package
         raise OutputError(f"cannot show the document ({type(exc).__name__}: {exc})",
                           where="preview") from exc
-    page = f"<html><head><style>{CSS}</style></head><body>{result.value}</body></html>"
+    css = CSS % {"fonts": _font_family(document_fonts(data) or ["Times New Roman"])}
+    page = f"<html><head><style>{css}</style></head><body>{result.value}</body></html>"
     return PreviewHtml(page, [m.message for m in result.messages])
 
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLis
                                QToolBar, QWidget)
 
 from briefgen.briefing_io import BRIEF_SUFFIX
-from briefgen.gui import workers
+from briefgen.gui import icons, workers
 from briefgen.gui.document import BriefingDocument
 from briefgen.gui.editors.facts import outcomes_page, sources_page, statements_page
 from briefgen.gui.editors.meeting import meeting_page
@@ -29,6 +29,8 @@ BRIEF_FILTER = f"Briefings (*{BRIEF_SUFFIX} *.json *.yaml *.yml);;All files (*)"
 MAX_RECENT = 8
 PAGES = ("Meeting", "People", "Objectives", "Topics", "Quotes & figures",
          "Outcomes", "Sources", "Routing & marking")
+PAGE_ICONS = ("page-meeting", "page-people", "page-objectives", "page-topics", "page-statements",
+              "page-outcomes", "page-sources", "page-routing")
 
 
 def bundled(path: Path) -> bool:
@@ -59,37 +61,43 @@ class MainWindow(QMainWindow):
         self.set_document(document or BriefingDocument())
 
     # -- building ------------------------------------------------------------
-    def _action(self, text: str, slot, shortcut=None, icon=None, tip: str = "") -> QAction:
+    def _action(self, text: str, slot, shortcut=None, icon: str | None = None,
+                tip: str = "") -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
+            action.setIcon(icons.icon(icon))
         action.setStatusTip(tip or text.replace("&", "").rstrip("…"))
         action.triggered.connect(slot)
         self.addAction(action)
         return action
 
     def _build_actions(self) -> None:
-        S, K = QStyle, QKeySequence
-        self.act_new = self._action("&New", self.new_file, K.New, S.SP_FileIcon, "New briefing")
-        self.act_open = self._action("&Open…", self.open_dialog, K.Open, S.SP_DialogOpenButton)
-        self.act_save = self._action("&Save", self.save, K.Save, S.SP_DialogSaveButton)
+        K = QKeySequence
+        self.act_new = self._action("&New", self.new_file, K.New, "new", "New briefing")
+        self.act_open = self._action("&Open…", self.open_dialog, K.Open, "open")
+        self.act_save = self._action("&Save", self.save, K.Save, "save")
         self.act_save_as = self._action("Save &As…", self.save_as, K.SaveAs)
         self.act_import = self._action("&Import…", self.import_dialog, "Ctrl+I",
-                                       S.SP_ArrowDown, "Import articles or data files")
+                                       "import", "Import articles or data files")
         self.act_export = self._action("&Export DOCX…", self.export_docx, "Ctrl+E",
-                                       S.SP_DialogApplyButton, "Export the chosen template")
-        self.act_pack = self._action("Export briefing &pack…", self.export_pack, "Ctrl+Shift+E")
-        self.act_pdf = self._action("Export P&DF…", self.export_pdf, "Ctrl+Shift+P")
+                                       "export", "Export the chosen template")
+        self.act_pack = self._action("Export briefing &pack…", self.export_pack, "Ctrl+Shift+E",
+                                     "export-pack")
+        self.act_pdf = self._action("Export P&DF…", self.export_pdf, "Ctrl+Shift+P", "export-pdf")
         self.act_pages = self._action("Page p&review", self.page_preview, "Ctrl+Shift+R",
-                                      S.SP_FileDialogContentsView, "Show the real pages (PDF)")
+                                      "page-preview", "Show the real pages (PDF)")
         self.act_refresh = self._action("&Refresh preview", lambda: self.preview.refresh_now(),
-                                        K.Refresh, S.SP_BrowserReload)
+                                        K.Refresh, "refresh")
         self.act_quit = self._action("&Quit", self.close, K.Quit)
-        self.act_about = self._action("&About briefgen", self.about)
+        self.act_guide = self._action("briefgen &Help", self.show_guide,
+                                      K.HelpContents, "guide", "A short guide to briefgen")
+        self.act_shortcuts = self._action("&Keyboard shortcuts", self.show_shortcuts,
+                                          None, "shortcuts", "Every keyboard shortcut")
+        self.act_about = self._action("&About briefgen", self.about, None, "about")
         self.act_templates = self._action("&Templates…", self.show_template_manager, "Ctrl+T",
-                                          S.SP_FileDialogListView,
+                                          "templates",
                                           "Manage templates, office profiles and shared folders")
 
     def _build_ui(self) -> None:
@@ -97,14 +105,12 @@ class MainWindow(QMainWindow):
         self.sidebar.setAccessibleName("Sections")
         self.sidebar.setFixedWidth(170)
         self.sidebar.setIconSize(QSize(18, 18))
-        icons = (QStyle.SP_FileDialogInfoView, QStyle.SP_DirHomeIcon, QStyle.SP_DialogYesButton,
-                 QStyle.SP_FileDialogListView, QStyle.SP_MessageBoxInformation,
-                 QStyle.SP_DialogApplyButton, QStyle.SP_DirLinkIcon, QStyle.SP_ArrowForward)
-        for i, (name, icon) in enumerate(zip(PAGES, icons)):
-            item = QListWidgetItem(self.style().standardIcon(icon), name)
+        for i, (name, icon) in enumerate(zip(PAGES, PAGE_ICONS)):
+            item = QListWidgetItem(icons.icon(icon), name)
             item.setToolTip(f"{name} (Ctrl+{i + 1})")
             self.sidebar.addItem(item)
-            self._action(name, lambda _=False, n=i: self.sidebar.setCurrentRow(n), f"Ctrl+{i + 1}")
+            self._action(name.replace("&", "&&"), lambda _=False, n=i: self.sidebar.setCurrentRow(n),
+                         f"Ctrl+{i + 1}", tip=f"Go to {name}")
         self.stack = QStackedWidget()
         self.sidebar.currentRowChanged.connect(self.show_page)
         self.preview = PreviewPane()
@@ -140,8 +146,8 @@ class MainWindow(QMainWindow):
 
         bar = QToolBar("Main")
         bar.setObjectName("main-toolbar")
-        bar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
-        bar.setIconSize(QSize(18, 18))
+        bar.setToolButtonStyle(Qt.ToolButtonIconOnly)    # Undo/Redo texts grow: icons only
+        bar.setIconSize(QSize(20, 20))
         for action in (self.act_new, self.act_open, self.act_save):
             bar.addAction(action)
         bar.addSeparator()
@@ -156,6 +162,8 @@ class MainWindow(QMainWindow):
         bar.addSeparator()
         bar.addAction(self.act_export)
         bar.addAction(self.act_pages)
+        for action in (self.act_import, self.act_export, self.act_pages):   # fixed texts
+            bar.widgetForAction(action).setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
         self.toolbar = bar
         self.addToolBar(bar)
         self.statusBar().showMessage("Ready")
@@ -184,7 +192,11 @@ class MainWindow(QMainWindow):
         view.addAction(self.act_refresh)
         view.addAction(self.act_pages)
         menu.addMenu("&Tools").addAction(self.act_templates)
-        menu.addMenu("&Help").addAction(self.act_about)
+        help_menu = menu.addMenu("&Help")
+        for action in (self.act_guide, self.act_shortcuts):
+            help_menu.addAction(action)
+        help_menu.addSeparator()
+        help_menu.addAction(self.act_about)
 
     # -- the document ------------------------------------------------------------
     def set_document(self, document: BriefingDocument) -> None:
@@ -251,10 +263,10 @@ class MainWindow(QMainWindow):
         stack = document.undo_stack
         self.act_undo = stack.createUndoAction(self, "&Undo")
         self.act_undo.setShortcut(QKeySequence.Undo)
-        self.act_undo.setIcon(self.style().standardIcon(QStyle.SP_ArrowBack))
+        self.act_undo.setIcon(icons.icon("undo"))
         self.act_redo = stack.createRedoAction(self, "&Redo")
         self.act_redo.setShortcuts(redo_keys())
-        self.act_redo.setIcon(self.style().standardIcon(QStyle.SP_ArrowForward))
+        self.act_redo.setIcon(icons.icon("redo"))
         for action in (self.act_undo, self.act_redo):
             self.addAction(action)
             self.toolbar.insertAction(self.undo_anchor, action)
@@ -576,6 +588,16 @@ class MainWindow(QMainWindow):
         self.template_manager.show()
         self.template_manager.raise_()
         self.template_manager.activateWindow()
+
+    def show_guide(self) -> None:
+        from briefgen.gui.help import show_guide
+
+        show_guide(self)
+
+    def show_shortcuts(self) -> None:
+        from briefgen.gui.help import show_shortcuts
+
+        show_shortcuts(self)
 
     def about(self) -> None:
         from briefgen import __version__

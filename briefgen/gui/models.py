@@ -30,6 +30,19 @@ class Column:
     kind: str = "text"          # text | date | number | choice | list
     choices: tuple[str, ...] = ()
     tip: str = ""
+    wrap: bool = False          # long text: the cell wraps instead of widening the column
+
+
+# How values of the model's enumerations read on screen; any other value is capitalised.
+LABELS = {"notetaker": "Note-taker"}
+
+
+def label(value: Any) -> str:
+    """The display label of an enumeration value ("host" -> "Host"); "" for None."""
+    if value is None:
+        return ""
+    text = str(value)
+    return LABELS.get(text) or text.replace("_", " ").capitalize()
 
 
 def to_text(value: Any, kind: str) -> str:
@@ -132,16 +145,18 @@ class ListModel(QAbstractTableModel):
             return None
         column = self.columns[index.column()]
         error = self.errors.get((index.row(), index.column()))
+        if role == Qt.DisplayRole and column.kind == "choice":
+            return label(self.value(index.row(), column))
         if role in (Qt.DisplayRole, Qt.EditRole):
             return to_text(self.value(index.row(), column), column.kind)
         if role == Qt.ToolTipRole:
-            return error or to_text(self.value(index.row(), column), column.kind) or column.tip
+            return error or self.data(index) or column.tip
         if role == Qt.BackgroundRole and error:
             return QBrush(QColor(255, 205, 210))
         if role == Qt.ForegroundRole and error:
             return QBrush(QColor(0, 0, 0))
         if role == Qt.AccessibleTextRole:
-            return f"{column.header}: {to_text(self.value(index.row(), column), column.kind)}"
+            return f"{column.header}: {self.data(index)}"
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlags:

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from briefgen.gui import workers
+from briefgen.gui.messages import human_message, plural
 from briefgen.model import Briefing
 
 
@@ -47,7 +48,9 @@ class PagePreview(QDialog):
 
     def _show(self, pdf: Path) -> None:
         self.pdf.load(str(pdf))
-        self.status.setText(f"{self.pdf.pageCount()} page(s)")
+        self.status.setText(plural(self.pdf.pageCount(), "page"))
 
     def _failed(self, exc: BaseException) -> None:
-        self.status.setText(f"Cannot show the pages: {exc}")
+        text, details = human_message(exc)
+        self.status.setText(f"Cannot show the pages. {text}")
+        self.status.setToolTip(details)

@@ -10,15 +10,20 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QSplitter, QStyle,
-                               QStyledItemDelegate, QTableView, QToolButton, QVBoxLayout, QWidget)
+                               QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+                               QSplitter, QStyledItemDelegate, QTableView, QToolButton,
+                               QVBoxLayout, QWidget)
 
 from briefgen.gui.document import BriefingDocument, Path_, problem_text
+from briefgen.gui import icons
 from briefgen.gui.models import Column, ListModel, from_text, to_text
+from briefgen.gui.models import label as display_label
+from briefgen.gui.scripts import font_notice
 
+NOTICE_STYLE = "background: rgba(255, 193, 7, 60); padding: 2px 4px;"
 ERROR_STYLE = "color: palette(text); background: rgba(211, 47, 47, 40); padding: 2px 4px;"
 INVALID_STYLE = "border: 1px solid #d32f2f; background: rgba(211, 47, 47, 28);"
 
@@ -68,6 +73,7 @@ class Field(QWidget):
         if tip:
             editor.setToolTip(tip)
         self._updating = False
+        self.notice: QLabel | None = None      # made when a script cannot be shown
         document.changed.connect(self._on_changed)
 
     # subclasses: read the editor / show a value
@@ -96,6 +102,7 @@ class Field(QWidget):
         finally:
             self._updating = False
         self._mark("")
+        self._check_fonts()
 
     def _on_changed(self, path: tuple) -> None:
         if self.path[: len(path)] == path:
@@ -112,6 +119,23 @@ class Field(QWidget):
             pass                # nothing selected to edit
         else:
             self._mark("")
+        self._check_fonts()
+
+    def _check_fonts(self) -> None:
+        """Say so under the field when its text uses a script no installed font has."""
+        editor = self.editor
+        text = (editor.text() if isinstance(editor, QLineEdit) else
+                editor.toPlainText() if isinstance(editor, QPlainTextEdit) else "")
+        notice = font_notice(text)
+        if notice and self.notice is None:
+            self.notice = QLabel()
+            self.notice.setWordWrap(True)
+            self.notice.setAccessibleName("Fonts")
+            self.notice.setStyleSheet(NOTICE_STYLE)
+            self.layout().addWidget(self.notice)
+        if self.notice is not None:
+            self.notice.setText(notice)
+            self.notice.setVisible(bool(notice))
 
     def _mark(self, message: str) -> None:
         self.error.show_message(f"{self.label}: {message}" if message else "")
@@ -167,7 +191,7 @@ class ChoiceField(Field):
         if blank is not None:
             combo.addItem(blank)
         for choice in choices:
-            combo.addItem(str(choice).replace("_", " ").capitalize())
+            combo.addItem(display_label(choice))
         super().__init__(document, path, label, combo, "choice", tip)
         combo.currentIndexChanged.connect(lambda _i: self.commit(merge=False))
         self.refresh()
@@ -236,36 +260,75 @@ class ChoiceDelegate(QStyledItemDelegate):
         if column.kind != "choice":
             return super().createEditor(parent, option, index)
         combo = QComboBox(parent)
-        combo.addItem("")
-        combo.addItems(list(column.choices))
+        combo.addItem("", "")
+        for choice in column.choices:
+            combo.addItem(display_label(choice), choice)
         combo.setAccessibleName(column.header)
         return combo
 
     def setEditorData(self, editor, index):
         if isinstance(editor, QComboBox):
-            editor.setCurrentText(index.data(Qt.EditRole) or "")
+            editor.setCurrentIndex(max(editor.findData(index.data(Qt.EditRole) or ""), 0))
         else:
             super().setEditorData(editor, index)
 
     def setModelData(self, editor, model, index):
         if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentText(), Qt.EditRole)
+            model.setData(index, editor.currentData(), Qt.EditRole)
         else:
             super().setModelData(editor, model, index)
+
+
+# The keys of every table, as (name, icon, text, shortcut); the Help lists them from here.
+TABLE_ACTIONS = (("add", "add", "Add {noun}", "Ins"), ("remove", "remove", "Remove {noun}", "Del"),
+                 ("up", "up", "Move up", "Ctrl+Up"), ("down", "down", "Move down", "Ctrl+Down"))
+IMPORT = " Import an article (Ctrl+I) to find them, or add them here."
+WRAP_WIDTH = 300        # the widest a long-text column starts; its text wraps
+MAX_ROW_LINES = 4       # a row grows with wrapped text up to this many lines
+FIT_ROWS = 400          # longer lists keep one-line rows (fitting them costs too much)
+
+
+class EmptyHint(QWidget):
+    """Shown over an empty table: what belongs here and a button to add the first one."""
+
+    def __init__(self, view: QTableView, text: str, button: str, slot) -> None:
+        super().__init__(view.viewport())
+        self.label = QLabel(text)
+        self.label.setWordWrap(True)
+        self.label.setAlignment(Qt.AlignCenter)
+        self.label.setForegroundRole(QPalette.PlaceholderText)
+        self.button = QPushButton(icons.icon("add"), button)
+        self.button.setAutoDefault(False)
+        self.button.clicked.connect(slot)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.label)
+        layout.addWidget(self.button, 0, Qt.AlignHCenter)
+        layout.addStretch(2)
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Resize:
+            self.setGeometry(watched.rect())
+        return False
 
 
 class ListEditor(QWidget):
     """A table over one list of the briefing with Add / Remove / Move buttons.
 
     Keys in the table: Insert adds, Delete removes, Ctrl+Up / Ctrl+Down move the row;
-    rows can also be dragged into place.
+    rows can also be dragged into place.  Columns fit their content (long text
+    wraps), an empty list shows what belongs in it, and text in a script no
+    installed font can show is pointed out under the table.
     """
 
     def __init__(self, document: BriefingDocument, list_path: Path_, columns: list[Column],
-                 new_item: Any, *, title: str, noun: str, stretch: int | None = None,
+                 new_item: Any, *, title: str, noun: str, plural: str = "",
+                 stretch: int | None = None, empty: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.noun = noun
+        self.stretch = stretch
         self.model = ListModel(document, list_path, columns, new_item)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -282,31 +345,37 @@ class ListEditor(QWidget):
         self.view.setDefaultDropAction(Qt.MoveAction)
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(True)
+        self.view.setHorizontalScrollMode(QAbstractItemView.ScrollPerPixel)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
         header = self.view.horizontalHeader()
-        header.setStretchLastSection(stretch is None)
         header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setDefaultAlignment(Qt.AlignLeft | Qt.AlignVCenter)
         if stretch is not None:
             header.setSectionResizeMode(stretch, QHeaderView.Stretch)
-        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 10)
+        header.sectionResized.connect(lambda *_: self._schedule_fit(rows_only=True))
+        self.line_height = self.view.fontMetrics().height() + 10
+        self.view.verticalHeader().setDefaultSectionSize(self.line_height)
         self.error = ErrorLabel(self)
         self.model.problem.connect(self.error.show_message)
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setAccessibleName("Fonts")
+        self.notice.hide()
 
         heading = QLabel(f"<b>{title}</b>")
         bar = QHBoxLayout()
         bar.addWidget(heading)
         bar.addStretch(1)
-        style = self.style()
         self.actions_: dict[str, QAction] = {}
-        for key, icon, text, shortcut, slot in (
-                ("add", QStyle.SP_FileDialogNewFolder, f"Add {noun}", "Ins", self.add),
-                ("remove", QStyle.SP_TrashIcon, f"Remove {noun}", "Del", self.remove),
-                ("up", QStyle.SP_ArrowUp, "Move up", "Ctrl+Up", lambda: self.move(-1)),
-                ("down", QStyle.SP_ArrowDown, "Move down", "Ctrl+Down", lambda: self.move(1))):
-            action = QAction(style.standardIcon(icon), text, self)
+        slots = {"add": self.add, "remove": self.remove, "up": lambda: self.move(-1),
+                 "down": lambda: self.move(1)}
+        for key, icon, text, shortcut in TABLE_ACTIONS:
+            text = text.format(noun=noun)
+            action = QAction(icons.icon(icon), text, self)
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
             action.setToolTip(f"{text} ({QKeySequence(shortcut).toString(QKeySequence.NativeText)})")
-            action.triggered.connect(slot)
+            action.triggered.connect(slots[key])
             self.view.addAction(action)
             button = QToolButton()
             button.setDefaultAction(action)
@@ -314,15 +383,27 @@ class ListEditor(QWidget):
             button.setAccessibleName(text)
             bar.addWidget(button)
             self.actions_[key] = action
+        plural = plural or f"{noun}s"
+        self.empty = EmptyHint(self.view, empty or f"No {plural} yet.", f"Add {noun}", self.add)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.error)
+        layout.addWidget(self.notice)
+        self.fit_timer = QTimer(self)
+        self.fit_timer.setSingleShot(True)
+        self.fit_timer.timeout.connect(self.fit)
+        self.view.viewport().installEventFilter(self)      # the last column fills the width
+        self._rows_only = True
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
         self.model.modelReset.connect(self._update_actions)
+        for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved,
+                       self.model.dataChanged):
+            signal.connect(lambda *_: self._schedule_fit())
         self._update_actions()
+        self._fitted = False
 
     def current_row(self) -> int:
         index = self.view.currentIndex()
@@ -359,6 +440,81 @@ class ListEditor(QWidget):
         self.actions_["up"].setEnabled(row > 0)
         self.actions_["down"].setEnabled(0 <= row < count - 1)
         self.actions_["add"].setEnabled(self.model.list_path_valid())
+        self.empty.setVisible(count == 0 and self.model.list_path_valid())
+        self.empty.button.setEnabled(self.model.list_path_valid())
+
+    # -- fitting the columns to their content --------------------------------------------
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._fitted:
+            self.fit()
+
+    def _schedule_fit(self, rows_only: bool = False) -> None:
+        self._rows_only = self._rows_only and rows_only if self.fit_timer.isActive() else rows_only
+        self.fit_timer.start(0)
+
+    def fit(self) -> None:
+        """Widen each column to its header and content (long text wraps), then fit the rows."""
+        self._update_actions()
+        if not self._rows_only or not self._fitted:
+            self._fit_columns()
+        self._rows_only = True
+        self._fitted = True
+        self._fit_rows()
+        self._check_fonts()
+
+    def _fit_columns(self) -> None:
+        """Each column as wide as its header and content (a long-text column at most
+        WRAP_WIDTH); without a stretching column the last one takes the spare room."""
+        header, view = self.view.horizontalHeader(), self.view
+        header.blockSignals(True)
+        last = len(self.model.columns) - 1
+        for i, column in enumerate(self.model.columns):
+            needed = max(self.header_width(i), view.sizeHintForColumn(i) + 2)
+            if column.kind == "choice":
+                widest = max((view.fontMetrics().horizontalAdvance(display_label(c))
+                              for c in column.choices), default=0)
+                needed = max(needed, widest + 48)       # room for the combo box's arrow
+            if column.wrap or i == self.stretch:
+                needed = min(needed, max(WRAP_WIDTH, self.header_width(i)))
+            if i == last and self.stretch is None:
+                spare = view.viewport().width() - sum(header.sectionSize(j) for j in range(last))
+                needed = max(spare, self.header_width(i) if column.wrap else needed)
+            if header.sectionResizeMode(i) != QHeaderView.Stretch:
+                header.resizeSection(i, needed)
+        header.blockSignals(False)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Resize and self.stretch is None:
+            self._schedule_fit()
+        return False
+
+    def header_width(self, column: int) -> int:
+        """The width that shows the header of *column* in full."""
+        return self.view.horizontalHeader().sectionSizeFromContents(column).width()
+
+    def _fit_rows(self) -> None:
+        view, count = self.view, self.model.rowCount()
+        if count > FIT_ROWS:
+            return
+        view.resizeRowsToContents()
+        most = self.line_height + (MAX_ROW_LINES - 1) * view.fontMetrics().lineSpacing()
+        for row in range(count):
+            if view.rowHeight(row) > most:
+                view.setRowHeight(row, most)
+
+    def _check_fonts(self) -> None:
+        text_columns = [c for c in self.model.columns if c.kind in ("text", "list")]
+        notices = []
+        for row in range(min(self.model.rowCount(), FIT_ROWS)):
+            for column in text_columns:
+                notice = font_notice(to_text(self.model.value(row, column), column.kind))
+                if notice and f"{column.header}: {notice}" not in notices:
+                    notices.append(f"{column.header}: {notice}")
+        self.notice.setText("\n".join(notices[:3]))
+        if notices and not self.notice.styleSheet():
+            self.notice.setStyleSheet(NOTICE_STYLE)
+        self.notice.setVisible(bool(notices))
 
 
 def page(*widgets: QWidget) -> QWidget:

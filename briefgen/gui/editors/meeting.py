@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from briefgen.gui.document import BriefingDocument
 from briefgen.gui.widgets import Form, page
-from briefgen.model import MEETING_KINDS
+from briefgen.model import MEETING_KINDS, Briefing
+
+HINT_STYLE = "background: palette(alternate-base); border-radius: 4px; padding: 8px 10px;"
 
 
 def meeting_page(document: BriefingDocument) -> tuple[QWidget, Form]:
@@ -25,7 +27,25 @@ def meeting_page(document: BriefingDocument) -> tuple[QWidget, Form]:
     form.line("press", ("meeting", "press"), "Press",
               placeholder="e.g. closed; joint press conference")
     form.text("notes", ("notes",), "Notes", lines=3, placeholder="Notes for the drafter")
-    return page(_group("Meeting", form)), form
+    hint = QLabel("A new briefing. Fill in the meeting below, or import the articles, readouts "
+                  "or cables you have (File › Import, Ctrl+I): briefgen finds the people, "
+                  "quotes, figures and outcomes in them for you.")
+    hint.setWordWrap(True)
+    hint.setAccessibleName("Getting started")
+    hint.setStyleSheet(HINT_STYLE)
+
+    def update(*_changed) -> None:
+        hint.setVisible(blank_briefing(document.briefing))
+
+    document.changed.connect(update)
+    update()
+    return page(hint, _group("Meeting", form)), form
+
+
+def blank_briefing(briefing: Briefing) -> bool:
+    """Nothing entered yet: no title, date, people, topics or facts."""
+    return not (briefing.title or briefing.meeting.date or briefing.participants
+                or briefing.topics or briefing.quotes or briefing.figures or briefing.summary)
 
 
 def _group(title: str, widget: QWidget) -> QGroupBox:

@@ -7,15 +7,16 @@ from PySide6.QtCore import Qt
 
 from briefgen.gui.document import BriefingDocument
 from briefgen.gui.models import Column, blank
-from briefgen.gui.widgets import ListEditor, page
+from briefgen.gui.widgets import IMPORT, ListEditor, page
 from briefgen.model import ROLES, Person
 
 PERSON_COLUMNS = [
     Column("name", "Name"), Column("native_name", "Native name", tip="e.g. 石破茂"),
-    Column("title", "Title", tip="Office without the country adjective"),
+    Column("title", "Title", tip="Office without the country adjective", wrap=True),
     Column("country", "Country"), Column("role", "Role", "choice", ROLES),
-    Column("side", "Side", tip="Which delegation"), Column("bio", "Biography"),
-    Column("evidence", "Evidence", tip="The source sentence that introduces the person"),
+    Column("side", "Side", tip="Which delegation"), Column("bio", "Biography", wrap=True),
+    Column("evidence", "Evidence", tip="The source sentence that introduces the person",
+           wrap=True),
 ]
 
 
@@ -23,10 +24,14 @@ def people_page(document: BriefingDocument) -> tuple[QWidget, dict[str, ListEdit
     editors = {
         "participants": ListEditor(document, ("participants",), PERSON_COLUMNS,
                                    blank(Person, name="New participant"),
-                                   title="Participants", noun="participant", stretch=6),
+                                   title="Participants", noun="participant",
+                                   empty="No participants yet: the people at the table."
+                                   + IMPORT),
         "mentioned": ListEditor(document, ("mentioned",), PERSON_COLUMNS,
                                 blank(Person, name="New person"),
-                                title="People mentioned", noun="person", stretch=6),
+                                title="People mentioned", noun="person", plural="people",
+                                empty="No one else mentioned yet: people named in the "
+                                "talks but not at the table."),
     }
     split = QSplitter(Qt.Vertical)
     split.setChildrenCollapsible(False)

@@ -31,7 +31,8 @@ def routing_page(document: BriefingDocument) -> tuple[QWidget, Form, ListEditor]
         tip="Partly checked: use the office profile's setting"))
     clearances = ListEditor(document, r + ("clearances",), [
         Column("office", "Office"), Column("name", "Name"), Column("status", "Status")],
-        blank(Clearance), title="Clearances", noun="clearance", stretch=1)
+        blank(Clearance), title="Clearances", noun="clearance",
+        empty="No clearances yet: the offices that must agree before the brief goes up.")
     box = QGroupBox("Routing and marking")
     inner = QVBoxLayout(box)
     inner.addWidget(form)
