@@ -1,53 +1,114 @@
-"""Drop what is not the article (links to other stories, prompts, bylines) and
-keep the metadata such lines carry (author, publication date, agency)."""
+"""Drop what is not the article (navigation, links to other stories, prompts, credits,
+bylines, embedded posts) and keep the metadata such lines carry (author, publication
+date, agency, dateline).  The patterns live in ``lexicon/boilerplate.toml``."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
+from briefgen.importing import gazetteer as gz
+from briefgen.importing import lexicon
 from briefgen.importing.dates import parse_date
 from briefgen.importing.document import Block, Document
+from briefgen.importing.sentences import split_sentences
 
-_DROP = re.compile(
-    r"^\s*(?:also read|read more|read also|see also|related(?: stories| articles| coverage)?|"
-    r"recommended|more from|more on this|watch|listen|advertisement|sponsored|"
-    r"click here|tap here|follow us|share this|share on|sign up|subscribe|"
-    r"photo|image|picture|caption|file photo|editing by|reporting by|writing by|"
-    r"copyright|©|all rights reserved|comments?|trending|most read|popular)\b\s*[:|\-–—]?",
-    re.I)
-_PROMPT = re.compile(
-    r"\b(newsletter|subscribe|subscription|sign up|inbox|cookies?|privacy policy|"
-    r"terms of (use|service)|accept all|log in|download (our|the) app|unlock|paywall)\b", re.I)
-_BYLINE = re.compile(r"^\s*(?i:by|written by|words by)\s+([A-Z][\w.'’\-]+(?:\s+(?:[A-Z][\w.'’\-]+|"
-                     r"and|&|de|van|von|da|di|bin))*)(?:\s*[,|/]\s*(.+))?\s*$")
-_DATE_LINE = re.compile(r"^\s*(?:published|posted|updated|last updated|date|first published)?"
-                        r"\s*(?:on)?\s*:?\s*(.{6,40})$", re.I)
 _FIELD_LINE = re.compile(r"^\s*(title|author|source|publisher|site|date|published|url)\s*:\s*(.+)$",
                          re.I)
-_DATELINE = re.compile(r"^([A-Z][A-Za-z .'\-]{1,30}?),?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+)?"
-                       r"\((AP|AFP|Reuters|Yonhap|Kyodo|Xinhua|dpa|DPA|Bloomberg|AAP|PTI|ANI|"
-                       r"[A-Z][\w ]{1,20})\)\s*[-—–]+\s*")
+_BYLINE = re.compile(r"^\s*(?i:by|written by|words by)\s+([A-Z][\w.'’\-]+(?:\s+(?:[A-Z][\w.'’\-]+|"
+                     r"and|&|de|van|von|da|di|bin))*)(?:\s*[,|/]\s*(.+))?\s*$")
+_PLACE = r"[A-Z][A-Za-z .'’\-]{1,30}?"
+# "CITY (AGENCY) —", "CITY, May 16 (AGENCY) -", "CITY —", "CITY -- ", "City [Country], May 16
+# (AGENCY):", "CITY, May 16. /TASS/."
+_DATELINE = re.compile(
+    rf"^(?P<place>{_PLACE})(?:\s*\[(?P<country>[A-Z][\w ]+)\])?"
+    r"(?:,?\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)\.?)?"
+    r"\s*(?:\((?P<agency>[A-Z][\w .&-]{1,24})\)|/(?P<slash>[A-Z][\w-]{1,12})/\.?)?"
+    r"\s*(?P<dash>--|[-—–:])?\s+(?=\S)")
+_PLACE_LINE = re.compile(rf"^({_PLACE})\s*[(\[]([A-Z][\w .'’\-]+)[)\]]\.?$")
+_NO_WORDS = re.compile(r"[^\W\d_]{2,}")
 
-_CREDITS = re.compile(r"\s*\((?:reporting|writing|editing|additional reporting|compiled)\s+by\b"
-                      r"[^)]*\)\s*$", re.I)
+
+@lru_cache(maxsize=1)
+def _rules() -> dict[str, re.Pattern[str]]:
+    bp = "boilerplate"
+    date_prefix = lexicon.alternation(lexicon.words(bp, "date_prefixes"))
+    byline = lexicon.alternation(lexicon.words(bp, "byline_words"))
+    return {
+        "drop_start": lexicon.pattern(bp, "drop_start", r"^\s*(?:{})(?!\w)"),
+        "drop_short": lexicon.pattern(bp, "drop_short"),
+        "prompt": lexicon.pattern(bp, "prompt"),
+        "credits": re.compile("|".join(f"(?:{c})" for c in lexicon.words(bp, "credits"))),
+        "agency": re.compile(lexicon.scalar(bp, "agency_prefix")),
+        "embed": re.compile(lexicon.scalar(bp, "embed_signature")),
+        "web": re.compile(lexicon.scalar(bp, "web_address")),
+        "title_suffix": re.compile(lexicon.scalar(bp, "title_suffix")),
+        "date_line": re.compile(rf"^\s*(?:(?:{date_prefix})\b)?\s*(?:on)?\s*:?\s*(.{{6,40}})$",
+                                re.I),
+        "staff_byline": re.compile(rf"^(?:[\w.’'-]+\s+){{0,3}}(?i:{byline})\s+"
+                                   rf"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,3}})\s*$"),
+    }
 
 
 def is_boilerplate(text: str) -> bool:
-    """A line that links elsewhere, asks the reader for something, or credits a photo."""
-    if _DROP.match(text):
+    """A line that links elsewhere, asks the reader for something, credits a photo, or is
+    navigation, a separator or a bare file name."""
+    rules = _rules()
+    words = len(re.findall(r"[^\W\d_]+", text))
+    if not _NO_WORDS.search(text) or rules["drop_start"].match(text):
         return True
-    words = len(text.split())
-    return bool(_PROMPT.search(text)) and words < 40 and not re.search(r"[“”\"]", text)
+    if words <= 25 and rules["drop_short"].search(text):
+        return True
+    if re.fullmatch(r"\S+\.(?:jpe?g|png|gif|webp|svg)", text.strip(), re.I):
+        return True
+    if words <= 25 and (text.count("|") >= 2 or re.search(r"[/»›>|]\s*$", text)):
+        return True  # breadcrumbs and "AGENCY | City | Updated ..." lines
+    if rules["embed"].search(text):
+        return True
+    return bool(rules["prompt"].search(text)) and words < 40 and not re.search(r"[“”\"]", text)
+
+
+def _drop_self_references(text: str) -> str:
+    """Sentences naming the outlet by its web address ('example.co.ke understands')."""
+    if not _rules()["web"].search(text):
+        return text
+    return " ".join(s for s in split_sentences(text) if not _rules()["web"].search(s))
+
+
+def _dateline(text: str) -> re.Match[str] | None:
+    m = _DATELINE.match(text)
+    if not m or not (m["agency"] or m["slash"] or m["dash"]):
+        return None
+    place = m["place"].strip()
+    known = gz.place(place.title() if place.isupper() else place)
+    if m["dash"] == ":" and not (m["agency"] or m["country"]):
+        return None
+    if place.isupper() or m["agency"] or m["slash"] or (known and (m["country"] or m["date"])):
+        return m
+    return None
+
+
+def _clean_title(title: str) -> str:
+    if title and is_boilerplate(title):
+        return ""
+    return _rules()["title_suffix"].sub("", title).strip() if title else title
+
+
+def _key(text: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", text.lower()).split())
 
 
 def clean_document(doc: Document) -> Document:
-    """Remove boilerplate blocks; fill author/published/site from metadata lines."""
+    """Remove boilerplate blocks; fill author/published/site/dateline from metadata lines."""
     fields: dict[str, object] = {}
     blocks: list[Block] = []
+    rules = _rules()
+    title = _clean_title(doc.title)
+    seen = {_key(title)} if title else set()
     for index, block in enumerate(doc.blocks):
         text = block.text.strip()
-        early = index < 6
+        early = index < 8
         m = _FIELD_LINE.match(text)
         if m and early and len(text) < 200:
             key, value = m[1].lower(), m[2].strip()
@@ -61,24 +122,49 @@ def clean_document(doc: Document) -> Document:
             else:
                 fields.setdefault(key, value)
                 continue
-        m = _BYLINE.match(text)
+        m = _BYLINE.match(text) or rules["staff_byline"].match(text)
         if m and len(text.split()) <= 12:
             fields.setdefault("author", m[1])
             continue
-        if early and len(text) <= 60 and parse_date(text) and _DATE_LINE.match(text) \
+        if early and len(text) <= 60 and parse_date(text) and rules["date_line"].match(text) \
                 and not re.search(r"\b(said|met|will|has|have)\b", text):
             fields.setdefault("published", parse_date(text))
             continue
-        if is_boilerplate(text):
+        stripped = rules["credits"].sub("", text).strip()
+        if not stripped or is_boilerplate(stripped):
+            if early and text.count("|") >= 2 and parse_date(text):
+                fields.setdefault("published", parse_date(text))
             continue
-        text = _CREDITS.sub("", text).strip()
-        if not text:
-            continue
-        m = _DATELINE.match(text)
-        if m and block.kind == "paragraph":
-            fields.setdefault("site", m[2])
+        m = _PLACE_LINE.match(text)
+        if m and gz.place(m[1]) and gz.country_named(m[2]):
             fields.setdefault("dateline", m[1].strip())
+            continue
+        if index < 3 and len(text.split()) <= 3 and re.fullmatch(
+                r"(?:[A-Z][\w’'.&-]*\s?){1,3}", text) and not gz.place(text):
+            continue  # an outlet's or a writer's name under the headline
+        m = rules["agency"].match(text)
+        if m:
+            fields.setdefault("site", m[1].strip())
+            text = text[m.end():]
+        text = _drop_self_references(rules["credits"].sub("", text).strip())
+        key = _key(text)
+        short = len(text.split()) <= 25
+        if not text or (short and key in seen) or (text.islower() and len(text.split()) >= 4
+                                                    and not re.search(r"[.!?]$", text)):
+            continue  # empty, a headline printed twice, or a lower-case slug
+        if short:
+            seen.add(key)
+        m = _dateline(text) if block.kind == "paragraph" else None
+        if m:
+            if m["agency"] or m["slash"]:
+                fields.setdefault("site", m["agency"] or m["slash"])
+            place = m["place"].strip()
+            fields.setdefault("dateline", place.title() if place.isupper() else place)
             text = text[m.end():]
         blocks.append(Block(block.kind, text))
+    if not title and blocks and blocks[0].kind == "heading":
+        title = _clean_title(blocks.pop(0).text)
+    if title and blocks and blocks[0].text.startswith(title + " "):
+        blocks[0] = Block(blocks[0].kind, blocks[0].text[len(title):].strip())
     changes = {k: v for k, v in fields.items() if not getattr(doc, k)}
-    return replace(doc, blocks=blocks, **changes)
+    return replace(doc, blocks=blocks, title=title, **changes)

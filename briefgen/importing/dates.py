@@ -17,7 +17,7 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 
 _MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?" \
             r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-_ISO = re.compile(r"\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:\b|(?=T\d))")
+_ISO = re.compile(r"\b(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:\b|(?=T\d))")
 _NUMERIC = re.compile(r"\b\d{1,2}([./-])\d{1,2}\1\d{4}\b")
 _MDY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b")
 _DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})(?:,?\s+(\d{{4}}))?\b")
@@ -49,7 +49,7 @@ def parse_date(text: str) -> dt.date | None:
         return None
     m = _ISO.search(text)
     if m:
-        return _safe(int(m[1]), int(m[2]), int(m[3]))
+        return _safe(int(m[1]), int(m[3]), int(m[4]))
     for m in (_MDY.search(text), _DMY.search(text)):
         if m and m.lastindex and m[3]:
             month, day = (m[1], m[2]) if m.re is _MDY else (m[2], m[1])
@@ -80,7 +80,7 @@ def explicit_date(text: str, published: dt.date | None) -> tuple[dt.date | None,
     if best is None:
         return None, (0, 0)
     if best.re is _ISO:
-        return _safe(int(best[1]), int(best[2]), int(best[3])), best.span()
+        return _safe(int(best[1]), int(best[3]), int(best[4])), best.span()
     month, day = (best[1], best[2]) if best.re is _MDY else (best[2], best[1])
     if best[3]:
         return _safe(int(best[3]), _month(month), int(day)), best.span()

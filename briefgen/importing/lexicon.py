@@ -48,3 +48,8 @@ def alternation(phrases: tuple[str, ...] | list[str]) -> str:
 def pattern(name: str, key: str, template: str = r"\b(?:{})\b", flags: int = re.I) -> re.Pattern[str]:
     """The list *key* compiled into *template* (``{}`` stands for the alternation)."""
     return re.compile(template.replace("{}", alternation(words(name, key))), flags)
+
+
+def scalar(name: str, key: str) -> str:
+    """The string *key* of ``lexicon/<name>.toml`` (a regular expression)."""
+    return str(_file(name)[key])

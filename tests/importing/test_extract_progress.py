@@ -9,12 +9,12 @@ from briefgen.importing.document import Block, Document
 from briefgen.importing.extract import extract
 
 PARAGRAPH = ("President Ana Ferreira of Portugal met Prime Minister Lars Holm of Norway in "
-             "Lisbon on Tuesday. The two leaders agreed to expand ferry links. ")
+             "Lisbon on Tuesday. The two leaders agreed to expand ferry links to {} ports. ")
 
 
 def _document(paragraphs: int) -> Document:
-    return Document(where="test.txt", blocks=[Block("paragraph", PARAGRAPH)
-                                             for _ in range(paragraphs)])
+    return Document(where="test.txt", blocks=[Block("paragraph", PARAGRAPH.format(n))
+                                             for n in range(paragraphs)])
 
 
 def test_progress_reaches_the_total_at_most_about_100_times():
