@@ -39,6 +39,7 @@ from jinja2.sandbox import (UNSAFE_ASYNC_GENERATOR_ATTRIBUTES, UNSAFE_COROUTINE_
 from lxml import etree
 from pydantic import BaseModel
 
+from briefgen import docxxml
 from briefgen.errors import BriefgenError, TemplateError
 from briefgen.model import Briefing
 from briefgen.templates import TemplateInfo, find_template, read_template_info
@@ -307,9 +308,22 @@ class _Checker:
         self._blocks(part, code)
         if len(self.problems) == before:
             self._whole(part, code)
+        self._schema_order(part, root, paragraphs)
         order = {paragraph.where(): n for n, paragraph in enumerate(paragraphs)}
         self.problems[before:] = sorted(self.problems[before:],
                                         key=lambda p: order.get(p.location, len(order)))
+
+    def _schema_order(self, part: str, root, paragraphs: list[_Paragraph]) -> None:
+        """Paragraph, run and section properties out of the order Word requires."""
+        located = [(p.where(), p.element) for p in paragraphs]
+        located += [("section properties", e) for e in root.iter(qn("w:sectPr"))
+                    if e.getparent() is root]
+        for where, element in located:
+            for container in docxxml.property_containers(element):
+                for name in docxxml.misplaced_children(container):
+                    kind = etree.QName(container).localname
+                    self.add(part, where, "", f"w:{name} is out of schema order in w:{kind}: "
+                             "Word may refuse the file (rendered documents are put right)")
 
     # docxtpl's paragraph, row and cell tags -------------------------------------
 

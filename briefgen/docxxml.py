@@ -12,7 +12,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
-from docx.opc.part import XmlPart
+from docx.opc.part import Part, XmlPart
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, nsmap, qn
 from docx.shared import Mm, Pt
@@ -68,9 +68,111 @@ def update_fields_on_open(document: Document) -> None:
     settings = document.settings.element
     flag = settings.find(qn("w:updateFields"))
     if flag is None:
-        flag = OxmlElement("w:updateFields")
-        settings.append(flag)
+        flag = insert_in_order(settings, OxmlElement("w:updateFields"))
     flag.set(qn("w:val"), "true")
+
+
+# --- schema order ------------------------------------------------------------------
+# WordprocessingML property containers are xsd:sequences: Word refuses a file
+# whose children come in another order (ECMA-376 Part 1, 17.3.1.26 pPr,
+# 17.3.2.28 rPr, 17.6.17 sectPr, 17.15.1.78 settings).  Children of other
+# namespaces (w14:docId...) are extensions that belong after the sequence.
+
+def _sequence(names: str) -> dict[str, int]:
+    return {qn(f"w:{name}") if ":" not in name else qn(name): i
+            for i, name in enumerate(names.split())}
+
+
+SCHEMA_ORDER: dict[str, dict[str, int]] = {
+    qn("w:pPr"): _sequence(
+        "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr "
+        "suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct "
+        "topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd snapToGrid spacing ind "
+        "contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment "
+        "textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange"),
+    qn("w:rPr"): _sequence(
+        "ins del moveFrom moveTo rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline "
+        "shadow emboss imprint noProof snapToGrid vanish webHidden color spacing w kern position "
+        "sz szCs highlight u effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout "
+        "specVanish oMath rPrChange"),
+    qn("w:sectPr"): _sequence(
+        "headerReference footerReference footnotePr endnotePr type pgSz pgMar paperSrc "
+        "pgBorders lnNumType pgNumType cols formProt vAlign noEndnote titlePg textDirection "
+        "bidi rtlGutter docGrid printerSettings sectPrChange"),
+    qn("w:settings"): _sequence(
+        "writeProtection view zoom removePersonalInformation removeDateAndTime "
+        "doNotDisplayPageBoundaries displayBackgroundShape printPostScriptOverText "
+        "printFractionalCharacterWidth printFormsData embedTrueTypeFonts embedSystemFonts "
+        "saveSubsetFonts saveFormsData mirrorMargins alignBordersAndEdges "
+        "bordersDoNotSurroundHeader bordersDoNotSurroundFooter gutterAtTop hideSpellingErrors "
+        "hideGrammaticalErrors activeWritingStyle proofState formsDesign attachedTemplate "
+        "linkStyles stylePaneFormatFilter stylePaneSortMethod documentType mailMerge "
+        "revisionView trackRevisions doNotTrackMoves doNotTrackFormatting documentProtection "
+        "autoFormatOverride styleLockTheme styleLockQFSet defaultTabStop autoHyphenation "
+        "consecutiveHyphenLimit hyphenationZone doNotHyphenateCaps showEnvelope summaryLength "
+        "clickAndTypeStyle defaultTableStyle evenAndOddHeaders bookFoldRevPrinting "
+        "bookFoldPrinting bookFoldPrintingSheets drawingGridHorizontalSpacing "
+        "drawingGridVerticalSpacing displayHorizontalDrawingGridEvery "
+        "displayVerticalDrawingGridEvery doNotUseMarginsForDrawingGridOrigin "
+        "drawingGridHorizontalOrigin drawingGridVerticalOrigin doNotShadeFormData "
+        "noPunctuationKerning characterSpacingControl printTwoOnOne strictFirstAndLastChars "
+        "noLineBreaksAfter noLineBreaksBefore savePreviewPicture doNotValidateAgainstSchema "
+        "saveInvalidXml ignoreMixedContent alwaysShowPlaceholderText doNotDemarcateInvalidXml "
+        "saveXmlDataOnly useXSLTWhenSaving saveThroughXslt showXMLTags "
+        "alwaysMergeEmptyNamespace updateFields hdrShapeDefaults footnotePr endnotePr compat "
+        "docVars rsids m:mathPr attachedSchema themeFontLang clrSchemeMapping "
+        "doNotIncludeSubdocsInStats doNotAutoCompressPictures forceUpgrade captions "
+        "readModeInkLockDown smartTagType sl:schemaLibrary shapeDefaults doNotEmbedSmartTags "
+        "decimalSymbol listSeparator"),
+}
+
+
+def _rank(order: dict[str, int], child) -> int:
+    return order.get(child.tag, len(order))
+
+
+def insert_in_order(parent, child):
+    """Insert *child* into a ``w:pPr``/``w:rPr``/``w:sectPr``/``w:settings``
+    at its schema position (after its predecessors); return it."""
+    order = SCHEMA_ORDER[parent.tag]
+    rank = _rank(order, child)
+    for index, existing in enumerate(parent):
+        if _rank(order, existing) > rank:
+            parent.insert(index, child)
+            return child
+    parent.append(child)
+    return child
+
+
+def misplaced_children(parent) -> list[str]:
+    """Local names of *parent*'s children that come after one that must follow them."""
+    order = SCHEMA_ORDER[parent.tag]
+    found, highest = [], -1
+    for child in parent:
+        if not isinstance(child.tag, str):
+            continue
+        rank = _rank(order, child)
+        if rank < highest:
+            found.append(child.tag.rsplit("}", 1)[-1])
+        highest = max(highest, rank)
+    return found
+
+
+def property_containers(root):
+    """Every ``w:pPr``, ``w:rPr``, ``w:sectPr`` and ``w:settings`` in *root* (itself included)."""
+    return [e for e in root.iter(*SCHEMA_ORDER)]
+
+
+def sort_properties(root) -> None:
+    """Put the children of every property container in *root* in schema order."""
+    for parent in property_containers(root):
+        order = SCHEMA_ORDER[parent.tag]
+        children = [c for c in parent if isinstance(c.tag, str)]
+        ranked = sorted(children, key=lambda c: _rank(order, c))
+        if ranked != children:
+            for child in children:
+                parent.remove(child)
+            parent.extend(ranked)
 
 
 def set_run_fonts(rpr, *, latin: str | None = None, east_asian: str | None = None) -> None:
@@ -130,6 +232,59 @@ def apply_house_style(document: Document, *, paper: str, margin_mm: float, font:
     set_run_fonts(normal.element.get_or_add_rPr(), latin=font, east_asian=east_asian_font)
     for rpr_style in document.styles.element.xpath("w:style/w:rPr[w:rFonts]"):
         set_run_fonts(rpr_style, latin=font, east_asian=east_asian_font)
+
+
+# --- package clean-up ----------------------------------------------------------------
+
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+APP_XML = (
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    "<Application>briefgen</Application><AppVersion>{version}</AppVersion></Properties>")
+
+
+def app_version(version: str) -> str:
+    """``0.1.0`` -> ``00.0001``: the ``XX.YYYY`` form AppVersion must take."""
+    major, minor = ([int(p) for p in version.split(".")[:2] if p.isdigit()] + [0, 0])[:2]
+    return f"{major:02d}.{minor:04d}"
+
+
+def _on_off_only(root) -> None:
+    """Row properties take only ``on``/``off`` (Office's schema for ``w:trPr``):
+    write ``true``/``1`` as Word does (no value) and ``false``/``0`` as ``off``."""
+    for flag in root.iter(qn("w:cantSplit"), qn("w:tblHeader"), qn("w:hidden")):
+        value = flag.get(qn("w:val"))
+        if value in ("true", "1"):
+            del flag.attrib[qn("w:val")]
+        elif value in ("false", "0"):
+            flag.set(qn("w:val"), "off")
+
+
+def finish_package(document: Document, version: str) -> None:
+    """Make a filled-in document one Word opens without complaint.
+
+    Property children go in schema order in every part; ``w:zoom`` gets the
+    ``w:percent`` it requires; ``app.xml`` names briefgen and claims no page
+    or word counts; the Word 2010 ``stylesWithEffects`` copy (which Word 2010
+    reads instead of the house-styled ``styles.xml``, and Word 2013 on never
+    writes) and the template's thumbnail (a picture of another document) go.
+    """
+    package = document.part.package
+    for part in package.iter_parts():
+        if isinstance(part, XmlPart):
+            sort_properties(part.element)
+            _on_off_only(part.element)
+    zoom = document.settings.element.find(qn("w:zoom"))
+    if zoom is not None and zoom.get(qn("w:percent")) is None:
+        zoom.set(qn("w:percent"), "100")
+    for rId, rel in list(document.part.rels.items()):
+        if rel.reltype == STYLES_WITH_EFFECTS:
+            document.part.drop_rel(rId)
+    for rId, rel in list(package.rels.items()):
+        if rel.reltype in (RT.THUMBNAIL, RT.EXTENDED_PROPERTIES):
+            package.rels.pop(rId)
+    app = Part(PackURI("/docProps/app.xml"), CT.OFC_EXTENDED_PROPERTIES,
+               APP_XML.format(version=app_version(version)).encode("utf-8"), package)
+    package.relate_to(app, RT.EXTENDED_PROPERTIES)
 
 
 # --- footnotes -------------------------------------------------------------------
