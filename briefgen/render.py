@@ -24,6 +24,7 @@ from docxtpl import DocxTemplate, InlineImage
 from briefgen import __version__, docxxml
 from briefgen.errors import OutputError, TemplateError, TemplateSecurityError
 from briefgen.files import atomic_write
+from briefgen.markdown_runs import drop_emptied_hosts
 from briefgen.model import Briefing, Routing
 from briefgen.resources import user_cache_dir
 from briefgen.offices import OfficeProfile
@@ -224,6 +225,7 @@ def render_briefing(briefing: Briefing, template: TemplateInfo, office: OfficePr
         raise TemplateError(f"the filled-in document is not valid Word XML ({exc})",
                             where=template.name,
                             hint="run `briefgen check` on the template") from exc
+    drop_emptied_hosts(doc.docx)
     for number, text in context["_footnotes"].notes:
         docxxml.add_footnote(doc.docx, text, number)
     docxxml.apply_house_style(doc.docx, paper=office.paper, margin_mm=office.margin_mm,

@@ -21,6 +21,8 @@ from jinja2 import (BaseLoader, FileSystemBytecodeCache, StrictUndefined, Templa
                     pass_context)
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from briefgen import typography
+
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 DATE_STYLES = ("us", "uk", "military", "iso")
@@ -164,27 +166,47 @@ def _person_name_filter(context, person: Any) -> RichText:
     return person_name(person, getattr(office, "east_asian_font", None))
 
 
-def markdown(text: Any) -> RichText:
-    """Fact text with Markdown emphasis as Word runs: **bold**, *italic*,
-    `code`, and ``- item`` lines as bullet lines within the paragraph."""
+@pass_context
+def markdown(context, text: Any, bold: bool = False, italic: bool = False) -> RichText:
+    """Fact text with Markdown as Word formatting (see :mod:`briefgen.markdown_runs`):
+    emphasis as runs, further paragraphs and list items as paragraphs of their
+    own; quotes, dashes and dates typeset in the office's style.  ``bold`` or
+    ``italic`` set the whole text (``{{r t.title|markdown(bold=true) }}``)."""
     from briefgen.markdown_runs import markdown_to_richtext
 
-    return markdown_to_richtext(str(text or ""))
+    style = typography.field(context.get("office"), "date_style") or "us"
+    return markdown_to_richtext(str(text or ""), date_style=style, portion=context.get("pm") or "",
+                                bold=bold, italic=italic)
+
+
+@pass_context
+def _typeset_filter(context, text: Any) -> str:
+    return typography.typeset(text, typography.field(context.get("office"), "date_style") or "us")
+
+
+@pass_context
+def _date_range_filter(context, start: Any, end: Any = None, style: str | None = None) -> str:
+    office_style = typography.field(context.get("office"), "date_style") or "us"
+    return typography.date_range(start, end, style or office_style)
 
 
 @dataclass
 class Footnotes:
     """The footnotes one render collects; :mod:`briefgen.render` writes them
     into the document afterwards.  Off unless the template's manifest says
-    ``footnotes = true``."""
+    ``footnotes = true``.  A note citing what the note before it cites reads
+    "Ibid."."""
 
     enabled: bool = False
     start: int = 1
     notes: list[tuple[int, str]] = field(default_factory=list)
+    _last: str = ""
 
     def add(self, text: str) -> int:
         number = self.start + len(self.notes)
-        self.notes.append((number, text))
+        same = bool(self.notes) and text == self._last
+        self._last = text
+        self.notes.append((number, "Ibid." if same else text))
         return number
 
 
@@ -241,6 +263,11 @@ FILTERS = {
     "person_name": _person_name_filter,
     "markdown": markdown,
     "footnote": _footnote_filter,
+    "typeset": _typeset_filter,
+    "date_range": _date_range_filter,
+    "omitted": typography.omitted,
+    "plural": typography.plural,
+    "about": typography.about,
 }
 """Every filter a template may use (documented in the README)."""
 

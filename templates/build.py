@@ -7,12 +7,18 @@ committed .docx files match what it builds.
 
 Conventions every built-in template follows (see the README's authoring guide):
 the marking banner (``{{ marking.banner }}``) heads and foots every page, the
-footer carries "Page X of Y" as real fields, and each body paragraph starts
-with ``{{ pm }}``, the portion mark, which is empty when marks are off.
+footer carries "Page X of Y" as real fields, each body paragraph, heading and
+subject line starts with ``{{ pm }}``, the portion mark (empty when marks are
+off), and a table carries its mark in its first cell.  Every fact goes through
+the ``markdown`` filter.  A section whose facts are empty is left out with its
+heading.  Headings keep with what follows; the clearance block is one row that
+cannot split.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -30,7 +36,10 @@ sys.path.insert(0, str(HERE.parent))
 from briefgen.docxxml import add_field  # noqa: E402
 
 BLACK = RGBColor(0, 0, 0)
-GREY = RGBColor(0x55, 0x55, 0x55)
+# (style, size pt, space before, space after, all capitals): Title > Heading 1 >
+# Heading 2 > Heading 3, and Heading 3 is never smaller than a 12 pt body.
+HEADINGS = (("Title", 16, 0, 6, True), ("Heading 1", 14, 14, 4, True),
+            ("Heading 2", 13, 10, 3, False), ("Heading 3", 12, 6, 2, False))
 
 
 # --- document scaffolding ------------------------------------------------------
@@ -43,8 +52,9 @@ def new_document():
     normal.font.size = Pt(12)
     normal.paragraph_format.space_after = Pt(6)
     normal.paragraph_format.line_spacing = 1.0
-    for name, size, before, caps in (("Title", 14, 0, True), ("Heading 1", 12, 12, True),
-                                     ("Heading 2", 12, 9, False), ("Heading 3", 11, 6, False)):
+    normal.paragraph_format.keep_together = True
+    normal.paragraph_format.widow_control = True
+    for name, size, before, after, caps in HEADINGS:
         style = styles[name]
         style.font.size = Pt(size)
         style.font.bold = True
@@ -52,13 +62,13 @@ def new_document():
         style.font.all_caps = caps
         style.font.color.rgb = BLACK
         style.paragraph_format.space_before = Pt(before)
-        style.paragraph_format.space_after = Pt(4)
+        style.paragraph_format.space_after = Pt(after)
         style.paragraph_format.keep_with_next = True
         _plain_fonts(style)
     title = styles["Title"]
     title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _remove_border(title)
-    for name in ("List Bullet", "List Number"):
+    for name in ("List Bullet", "List Bullet 2", "List Number"):
         styles[name].paragraph_format.space_after = Pt(3)
     quote = styles["Quote"]
     quote.font.italic = True
@@ -148,15 +158,20 @@ def tag(doc, text: str) -> None:
     doc.add_paragraph(text)
 
 
-def labelled(doc, label: str, value: str, style: str | None = None):
-    paragraph = doc.add_paragraph(style=style)
-    paragraph.add_run("{{ pm }}")
-    paragraph.add_run(label).bold = True
-    paragraph.add_run(value)
+def heading(doc, text: str, level: int = 1, page_break: bool = False):
+    """A heading starting with the portion mark; Heading 1 text is written in
+    capitals, so a table of contents reads as the page does."""
+    paragraph = doc.add_paragraph(style=f"Heading {level}")
+    if level == 1:
+        text = "".join(part if part.startswith("{") else part.upper()
+                       for part in re.split(r"({{.*?}}|{%.*?%})", text))
+    paragraph.add_run("{{ pm }}" + text)
+    paragraph.paragraph_format.page_break_before = page_break or None
     return paragraph
 
 
-def routing_table(doc, rows: list[tuple[str, str, str | None]]) -> None:
+def routing_table(doc, rows: list[tuple[str, str, str | None]],
+                  widths: tuple[int, int] = (95, 355)) -> None:
     """The TO/FROM/SUBJECT block: (label, value, condition) rows without borders."""
     table = doc.add_table(rows=0, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
@@ -169,8 +184,9 @@ def routing_table(doc, rows: list[tuple[str, str, str | None]]) -> None:
         cells[1].paragraphs[0].add_run(value)
         if condition:
             _tr_tag(table, "{%tr endif %}")
-    set_widths(table, [95, 355])
+    set_widths(table, list(widths))
     for row in table.rows:
+        _cant_split(row)
         for cell in row.cells:
             cell.paragraphs[0].paragraph_format.space_after = Pt(2)
 
@@ -189,12 +205,19 @@ def _tr_tag(table, text: str) -> None:
     cells[0].paragraphs[0].text = text
 
 
+def _cant_split(row) -> None:
+    trpr = row._tr.get_or_add_trPr()
+    trpr.append(OxmlElement("w:cantSplit"))
+
+
 def data_table(doc, headers: list[str], cells: list[str], loop: str, widths: list[int]) -> None:
-    """A gridded table: a shaded header row, then one row per item of *loop*."""
+    """A gridded table: a shaded header row whose first cell carries the
+    table's portion mark, then one row per item of *loop*; rows never split
+    and the header repeats on every page."""
     table = doc.add_table(rows=1, cols=len(headers))
     table.style = doc.styles["Table Grid"]
-    for cell, text in zip(table.rows[0].cells, headers):
-        run = cell.paragraphs[0].add_run(text)
+    for index, (cell, text) in enumerate(zip(table.rows[0].cells, headers)):
+        run = cell.paragraphs[0].add_run(("{{ pm }}" if index == 0 else "") + text)
         run.bold = True
         _shade(cell, "D9D9D9")
     _tr_tag(table, f"{{%tr for {loop} %}}")
@@ -202,13 +225,15 @@ def data_table(doc, headers: list[str], cells: list[str], loop: str, widths: lis
     for cell, text in zip(row, cells):
         cell.paragraphs[0].text = text
     _tr_tag(table, "{%tr endfor %}")
-    table.rows[0].cells[0].paragraphs[0].paragraph_format.keep_with_next = True
     set_widths(table, widths)
     for table_row in table.rows:
+        _cant_split(table_row)
         for cell in table_row.cells:
             for paragraph in cell.paragraphs:
-                paragraph.paragraph_format.space_after = Pt(2)
                 paragraph.style = doc.styles["Small"]
+                paragraph.paragraph_format.space_after = Pt(2)
+    for cell in table.rows[0].cells:
+        cell.paragraphs[0].paragraph_format.keep_with_next = True
     _repeat_header(table.rows[0])
     doc.add_paragraph(style="Small")
 
@@ -230,38 +255,79 @@ def _repeat_header(row) -> None:
 
 
 def bullets(doc, loop: str, text: str, style: str = "List Bullet") -> None:
+    """One list paragraph per item of *loop*, each starting with the portion mark."""
     tag(doc, f"{{%p for {loop} %}}")
     doc.add_paragraph(f"{{{{ pm }}}}{text}", style=style)
     tag(doc, "{%p endfor %}")
 
 
-def section(doc, condition: str, heading: str, body: Callable[[], None], level: int = 1) -> None:
+def facts(doc, loop: str, item: str = "x", style: str = "List Bullet") -> None:
+    """A list of fact sentences, each through the markdown filter."""
+    bullets(doc, f"{item} in {loop}", f"{{{{r {item}|markdown }}}}", style)
+
+
+def section(doc, condition: str, title: str, body: Callable[[], None], level: int = 1) -> None:
     """A heading and its body, both left out when *condition* is false."""
     tag(doc, f"{{%p if {condition} %}}")
-    doc.add_heading(heading, level=level)
+    heading(doc, title, level)
     body()
     tag(doc, "{%p endif %}")
 
 
+def lead_line(doc, text: str):
+    """A bold line introducing the list below it, kept on its page."""
+    paragraph = doc.add_paragraph()
+    paragraph.add_run("{{ pm }}")
+    paragraph.add_run(text).bold = True
+    paragraph.paragraph_format.keep_with_next = True
+    paragraph.paragraph_format.space_after = Pt(2)
+    return paragraph
+
+
 def drafting_block(doc) -> None:
-    """Drafted / Cleared / Approved lines at the end of a memo."""
-    rule_below(doc.add_paragraph(style="Small"))
-    tag(doc, "{%p if routing.drafter.name %}")
-    doc.add_paragraph(
+    """Drafted / Cleared / Approved lines at the end of a memo, in one table
+    row that cannot split, ruled above; left out when the routing names nobody."""
+    tag(doc, "{%p if routing.drafter.name or routing.clearances or routing.approver %}")
+    table = doc.add_table(rows=1, cols=1)
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    set_widths(table, [450])
+    row = table.rows[0]
+    _cant_split(row)
+    _top_border(row.cells[0])
+    cell = row.cells[0]
+    lines = [
+        "{%p if routing.drafter.name %}",
         "Drafted by: {{ routing.drafter.name }}"
         "{% if routing.drafter.office %}, {{ routing.drafter.office }}{% endif %}"
         "{% if routing.drafter.phone %}, {{ routing.drafter.phone }}{% endif %}"
-        ", {{ today|date }}", style="Small")
+        ", {{ today|date }}",
+        "{%p endif %}",
+        "{%p for c in routing.clearances %}",
+        "{% if loop.first %}Cleared: {% else %}             {% endif %}"
+        "{{ c.office }}{% if c.name %} \u2013 {{ c.name }}{% endif %}"
+        "{% if c.status %} ({{ c.status }}){% endif %}",
+        "{%p endfor %}",
+        "{%p if routing.approver %}",
+        "Approved by: {{ routing.approver }}",
+        "{%p endif %}",
+    ]
+    cell.paragraphs[0].text = lines[0]
+    for text in lines[1:]:
+        cell.add_paragraph(text)
+    for paragraph in cell.paragraphs:
+        paragraph.style = doc.styles["Small"]
+        paragraph.paragraph_format.keep_with_next = True
     tag(doc, "{%p endif %}")
-    tag(doc, "{%p for c in routing.clearances %}")
-    doc.add_paragraph("{% if loop.first %}Cleared: {% else %}"
-                      "                 {% endif %}"
-                      "{{ c.office }}{% if c.name %} \u2013 {{ c.name }}{% endif %}"
-                      "{% if c.status %} ({{ c.status }}){% endif %}", style="Small")
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p if routing.approver %}")
-    doc.add_paragraph("Approved by: {{ routing.approver }}", style="Small")
-    tag(doc, "{%p endif %}")
+
+
+def _top_border(cell) -> None:
+    tcpr = cell._tc.get_or_add_tcPr()
+    borders = OxmlElement("w:tcBorders")
+    top = OxmlElement("w:top")
+    for key, value in (("val", "single"), ("sz", "6"), ("space", "0"), ("color", "000000")):
+        top.set(qn(f"w:{key}"), value)
+    borders.append(top)
+    tcpr.append(borders)
 
 
 def core_properties(doc, title: str) -> None:
@@ -270,42 +336,54 @@ def core_properties(doc, title: str) -> None:
     props.author = "briefgen"
     props.comments = "Built-in briefgen template"
     props.revision = 1
-    import datetime as dt
-
     props.created = props.modified = dt.datetime(2025, 1, 1)
     props.last_modified_by = "briefgen"
 
 
-MEETING_WHEN = ("{{ meeting.date|date }}{% if meeting.end_date %} \u2013 {{ meeting.end_date|date }}"
-                "{% endif %}{% if meeting.time %}, {{ meeting.time }}{% endif %}")
-MEETING_WHERE = ("{{ [meeting.venue, meeting.location]|select|join(', ') }}")
+MEETING_WHEN = ("{{ meeting.date|date_range(meeting.end_date) }}"
+                "{% if meeting.time %}, {{ meeting.time }}{% endif %}")
+MEETING_WHERE = "{{ [meeting.venue, meeting.location]|select|join(', ') }}"
 FROM_LINE = ("{{ routing.from_office }}{% if routing.from_name %} \u2013 "
              "{{ routing.from_name }}{% endif %}")
 FROM_CONDITION = "routing.from_office or routing.from_name"
+SUBJECT = "{{ pm }}{{r title|markdown }}"
+NEXT_STEP = ("{% if s.date %}{{ s.date|date }}: {% endif %}{{r s.text|markdown }}"
+             "{% if s.location and s.location not in s.text %} ({{ s.location }}){% endif %}")
+# A commitment, naming its parties only when they are not every commitment's.
+COMMITMENT = ("{{r c.text|markdown }}{% if c.parties and not shared_parties %}"
+              " ({{ c.parties|prose }}){% endif %}{% if c.deadline %}, by {{ c.deadline }}{% endif %}")
+SHARED_PARTIES = ("{%p set shared_parties = (commitments|map(attribute='parties')|map('prose')"
+                  "|unique|list|length == 1) and commitments[0].parties %}")
+# A figure's number, with its unit only when the text does not already say it.
+FIGURE_NUMBER = ("{% if f.value is none %}\u2013{% elif f.unit and f.unit|lower in f.text|lower %}"
+                 "{{ f.value|number }}{% else %}{{ f|figure_value }}{% endif %}")
+PRINCIPALS = ("{%p set principals = participants|selectattr('role', 'in', "
+              "['principal', 'host', 'guest'])|list or participants %}")
+PRINCIPAL_NAMES = ("{% for p in principals %}{% if not loop.first %}"
+                   "{% if loop.last %} and {% else %}, {% endif %}{% endif %}"
+                   "{% if p.title %}{{ p.title }} {% endif %}{{ p.name }}{% endfor %}")
 
 
-def start(title: str, heading: str, letterhead_lines: bool = True):
+def start(title: str, heading_text: str, letterhead_lines: bool = True):
     """A new template: properties, banners, page numbers, letterhead and title."""
     doc = new_document()
     core_properties(doc, title)
     banners_and_page_numbers(doc)
     if letterhead_lines:
         letterhead(doc)
-    doc.add_paragraph(heading, style="Title")
+    doc.add_paragraph(heading_text.upper(), style="Title")
     return doc
 
 
-def compact(doc, space_after: float = 3, size: float | None = None) -> None:
+def compact(doc) -> None:
     """Tighter spacing for the one-page types (talking points, one-pager)."""
     normal = doc.styles["Normal"]
-    normal.paragraph_format.space_after = Pt(space_after)
-    for name in ("List Bullet", "List Number"):
+    normal.paragraph_format.space_after = Pt(3)
+    for name in ("List Bullet", "List Bullet 2", "List Number"):
         doc.styles[name].paragraph_format.space_after = Pt(1)
-    for name in ("Heading 1", "Heading 2"):
-        doc.styles[name].paragraph_format.space_before = Pt(8)
-        doc.styles[name].paragraph_format.space_after = Pt(2)
-    if size:
-        normal.font.size = Pt(size)
+    for name, before in (("Heading 1", 8), ("Heading 2", 6), ("Heading 3", 4)):
+        doc.styles[name].paragraph_format.space_before = Pt(before)
+        doc.styles[name].paragraph_format.space_after = Pt(1)
 
 
 def bold_lead(doc, lead: str, text: str, style: str | None = None):
@@ -315,6 +393,7 @@ def bold_lead(doc, lead: str, text: str, style: str | None = None):
     paragraph.add_run(lead).bold = True
     paragraph.add_run(text)
     return paragraph
+
 
 
 def person_line(doc, loop: str, extra: str = "", style: str = "List Bullet") -> None:
@@ -327,317 +406,426 @@ def person_line(doc, loop: str, extra: str = "", style: str = "List Bullet") -> 
     tag(doc, "{%p endfor %}")
 
 
-def figures_table(doc, loop: str) -> None:
+def figures_table(doc, loop: str, footnotes: bool = True) -> None:
+    note = "{{r f|footnote }}" if footnotes else ""
     data_table(doc, ["Figure", "What it measures"],
-               ["{{ f|figure_value }}{{r f|footnote }}", "{{ f.text }}"], loop, [120, 330])
+               [FIGURE_NUMBER + note, "{{r f.text|markdown }}"], loop, [110, 340])
+
+
+def attachments_line(doc, tabs: list[tuple[str, str]]) -> None:
+    """"Attachments: TAB A – …; TAB B – …" naming only the tabs the briefing fills;
+    *tabs* are (condition, title) pairs lettered in order."""
+    shown = ", ".join(f"'{title}' if ({condition}) else ''" for condition, title in tabs)
+    tag(doc, f"{{%p set tab_titles = [{shown}]|select|list %}}")
+    tag(doc, "{%p if tab_titles %}")
+    paragraph = doc.add_paragraph()
+    paragraph.paragraph_format.space_before = Pt(6)
+    paragraph.add_run("{{ pm }}")
+    paragraph.add_run("Attachments: ").bold = True
+    paragraph.add_run("{% for title in tab_titles %}{% if not loop.first %}; {% endif %}"
+                      "TAB {{ 'ABCDEFGH'[loop.index0] }} \u2013 {{ title }}{% endfor %}")
+    tag(doc, "{%p endif %}")
+
+
+def tab(doc, condition: str, title: str, body: Callable[[], None], letters: str) -> None:
+    """An attachment behind the memo, on a new page, lettered by how many of
+    the earlier tabs are present (*letters* is the Jinja expression)."""
+    tag(doc, f"{{%p if {condition} %}}")
+    heading(doc, "TAB {{ " + letters + " }} \u2013 " + title, page_break=True)
+    body()
+    tag(doc, "{%p endif %}")
 
 
 # --- the templates -------------------------------------------------------------
 
+TAB_TALKING = "topics|selectattr('talking_points')|list or topics|selectattr('if_raised')|list"
+TAB_BIOS = "participants|selectattr('bio')|list"
+TAB_BACKGROUND = "topics|selectattr('points')|list or figures or quotes"
+
+
 def briefing_memo():
-    """Briefing memo to a principal before a meeting (memo-conventions type 1)."""
-    doc = new_document()
-    core_properties(doc, "Briefing memo")
-    banners_and_page_numbers(doc)
-    letterhead(doc)
-    doc.add_paragraph("Briefing Memorandum", style="Title")
+    """Briefing memo to a principal before a meeting (memo-conventions type 1): two
+    front pages, the detail behind them as tabs."""
+    doc = start("Briefing memo", "Briefing Memorandum")
+    compact(doc)
     routing_table(doc, [
         ("DATE:", "{{ today|date }}", None),
         ("TO:", "{{ routing.to }}", "routing.to"),
         ("THROUGH:", "{{ routing.through }}", "routing.through"),
-        ("FROM:", "{{ routing.from_office }}{% if routing.from_name %} \u2013 "
-                  "{{ routing.from_name }}{% endif %}", "routing.from_office or routing.from_name"),
-        ("SUBJECT:", "{{ pm }}{{ title }}", None),
-        ("MEETING:", "{{ meeting.date|date }}{% if meeting.end_date %} \u2013 "
-                     "{{ meeting.end_date|date }}{% endif %}"
-                     "{% if meeting.time %}, {{ meeting.time }}{% endif %}"
-                     "{% if meeting.venue %}, {{ meeting.venue }}{% endif %}"
-                     "{% if meeting.location %}, {{ meeting.location }}{% endif %}",
-         "meeting.date or meeting.location"),
-        ("PRESS:", "{{ meeting.press }}", "meeting.press"),
+        ("FROM:", FROM_LINE, FROM_CONDITION),
+        ("SUBJECT:", SUBJECT, None),
+        ("MEETING:", MEETING_WHEN + "{% if meeting.venue or meeting.location %}, "
+                     + MEETING_WHERE + "{% endif %}", "meeting.date or meeting.location"),
+        ("PRESS:", "{{r meeting.press|markdown }}", "meeting.press"),
     ])
     rule_below(doc.add_paragraph(style="Small"))
 
-    section(doc, "summary", "Bottom Line", lambda: doc.add_paragraph(
+    section(doc, "summary", "Bottom line", lambda: doc.add_paragraph(
         "{{ pm }}{{r summary|markdown }}"))
-    section(doc, "objectives", "Objectives", lambda: bullets(
-        doc, "o in objectives", "{{ o }}", style="List Number"))
+    section(doc, "objectives", "Objectives", lambda: facts(doc, "objectives", "o", "List Number"))
+    section(doc, "counterpart_objectives", "What the other side wants",
+            lambda: facts(doc, "counterpart_objectives", "o"))
 
-    def counterpart():
-        bullets(doc, "o in counterpart_objectives", "{{ o }}")
-    section(doc, "counterpart_objectives", "What the Other Side Wants", counterpart)
+    def key_issues():
+        tag(doc, "{%p for t in topics %}")
+        bold_lead(doc, "{{r t.title|markdown(bold=true) }}.", "{% if t.summary %} {{r t.summary|markdown }}"
+                  "{% endif %}")
+        tag(doc, "{%p endfor %}")
+    section(doc, "topics", "Key issues", key_issues)
 
-    def participants_body():
-        data_table(doc, ["Name", "Title", "Country", "Role"],
-                   ["{{r p|person_name }}", "{{ p.title }}", "{{ p.country }}",
-                    "{{ (p.role or '')|capitalize }}"], "p in participants", [160, 125, 105, 60])
+    def participants():
+        tag(doc, "{%p for side in participants|groupby('side') %}")
+        paragraph = doc.add_paragraph()
+        paragraph.add_run("{{ pm }}")
+        paragraph.add_run("{{ side.grouper or 'Others' }}: ").bold = True
+        paragraph.add_run("{% for p in side.list %}{% if not loop.first %}; {% endif %}"
+                          "{% if p.title %}{{ p.title }} {% endif %}")
+        paragraph.add_run("{{r p|person_name }}")
+        paragraph.add_run("{% if p.role in ('interpreter', 'notetaker') %} ({{ p.role }})"
+                          "{% endif %}{% endfor %}")
+        tag(doc, "{%p endfor %}")
         tag(doc, "{%p if mentioned %}")
         doc.add_paragraph(
             "{{ pm }}Also referenced: {% for p in mentioned %}{{ p.name }}"
             "{% if p.title or p.country %} ({{ [p.title, p.country]|select|join(', ') }})"
             "{% endif %}{% if not loop.last %}; {% endif %}{% endfor %}.", style="Small")
         tag(doc, "{%p endif %}")
-    section(doc, "participants", "Participants", participants_body)
+    section(doc, "participants", "Participants", participants)
 
-    def topics_body():
-        tag(doc, "{%p for t in topics %}")
-        doc.add_heading("{{ t.title }}", level=2)
-        tag(doc, "{%p if t.summary %}")
-        doc.add_paragraph("{{ pm }}{{r t.summary|markdown }}")
+    def deliverables():
+        tag(doc, SHARED_PARTIES)
+        tag(doc, "{%p if shared_parties %}")
+        lead_line(doc, "For {{ shared_parties|prose }} to agree:")
         tag(doc, "{%p endif %}")
-        bullets(doc, "pt in t.points", "{{ pt }}")
-        for field, label in (("talking_points", "Talking points"), ("if_raised", "If raised"),
-                             ("risks", "Risks and sensitivities")):
-            tag(doc, f"{{%p if t.{field} %}}")
-            doc.add_paragraph(style="Normal").add_run(label).bold = True
-            bullets(doc, f"x in t.{field}", "{{ x }}")
-            tag(doc, "{%p endif %}")
-        tag(doc, "{%p endfor %}")
-    section(doc, "topics", "Key Issues", topics_body)
+        bullets(doc, "c in commitments", COMMITMENT)
+    section(doc, "commitments", "Expected deliverables", deliverables)
+    section(doc, "next_steps", "Next steps", lambda: bullets(doc, "s in next_steps", NEXT_STEP))
 
-    section(doc, "figures", "Key Figures", lambda: data_table(
-        doc, ["Figure", "What it measures", "Topic"],
-        ["{{ f|figure_value }}{{r f|footnote }}", "{{ f.text }}",
-         "{{ (f.category or '')|capitalize }}"],
-        "f in figures", [105, 275, 70]))
-
-    def quotes_body():
-        tag(doc, "{%p for q in quotes %}")
-        doc.add_paragraph("{{ pm }}\u201c{{ q.text }}\u201d \u2014 {{ q.speaker or 'unattributed' }}"
-                          "{% if q.occasion %}, {{ q.occasion }}{% endif %}"
-                          "{% if q.date %}, {{ q.date|date }}{% endif %}{{r q|footnote }}",
-                          style="Quote")
-        tag(doc, "{%p endfor %}")
-    section(doc, "quotes", "Notable Quotes", quotes_body)
-
-    section(doc, "commitments", "Commitments", lambda: bullets(
-        doc, "c in commitments", "{{ c.text }}{% if c.parties %} ({{ c.parties|prose }})"
-        "{% endif %}{% if c.deadline %}; by {{ c.deadline }}{% endif %}"))
-    section(doc, "next_steps", "Next Steps", lambda: bullets(
-        doc, "s in next_steps", "{% if s.date %}{{ s.date|date }}: {% endif %}{{ s.text }}"
-        "{% if s.location and s.location not in s.text %} ({{ s.location }}){% endif %}"))
-
-    def sources_body():
-        tag(doc, "{%p for s in sources %}")
-        doc.add_paragraph("[{{ loop.index }}] {{ s.title or s.file or s.url }}"
-                          "{% if s.publisher %}, {{ s.publisher }}{% endif %}"
-                          "{% if s.published %}, {{ s.published|date }}{% endif %}"
-                          "{% if s.url %}. {{ s.url }}{% endif %}", style="Small")
-        tag(doc, "{%p endfor %}")
-    section(doc, "sources", "Sources", sources_body)
+    attachments_line(doc, [(TAB_TALKING, "Talking points"), (TAB_BIOS, "Participant biographies"),
+                           (TAB_BACKGROUND, "Background and key figures")])
     drafting_block(doc)
+
+    def talking_points():
+        tag(doc, "{%p for t in topics if t.talking_points or t.if_raised %}")
+        heading(doc, "{{r t.title|markdown }}", level=2)
+        facts(doc, "t.talking_points")
+        tag(doc, "{%p if t.if_raised %}")
+        lead_line(doc, "If raised")
+        facts(doc, "t.if_raised")
+        tag(doc, "{%p endif %}")
+        tag(doc, "{%p if t.risks %}")
+        lead_line(doc, "Watch for")
+        facts(doc, "t.risks")
+        tag(doc, "{%p endif %}")
+        tag(doc, "{%p endfor %}")
+    tab(doc, TAB_TALKING, "Talking points", talking_points, "'A'")
+
+    def bios():
+        tag(doc, "{%p for p in participants if p.bio %}")
+        paragraph = doc.add_paragraph(style="Heading 2")
+        paragraph.add_run("{{ pm }}{{r p|person_name }}")
+        tag(doc, "{%p if p.title or p.country %}")
+        doc.add_paragraph("{{ pm }}{{ [p.title, p.country]|select|join(', ') }}",
+                          style="Small").runs[0].italic = True
+        tag(doc, "{%p endif %}")
+        doc.add_paragraph("{{ pm }}{{r p.bio|markdown }}")
+        tag(doc, "{%p endfor %}")
+    tab(doc, TAB_BIOS, "Participant biographies", bios,
+        f"'AB'[1 if ({TAB_TALKING}) else 0]")
+
+    def background():
+        tag(doc, "{%p for t in topics if t.points %}")
+        heading(doc, "{{r t.title|markdown }}", level=2)
+        facts(doc, "t.points")
+        tag(doc, "{%p endfor %}")
+        section(doc, "figures", "Key figures", lambda: figures_table(doc, "f in figures"), level=2)
+
+        def quotes():
+            tag(doc, "{%p for q in quotes %}")
+            doc.add_paragraph("{{ pm }}\u201c{{r q.text|markdown }}\u201d \u2014 "
+                              "{{ q.speaker or 'unattributed' }}"
+                              "{% if q.occasion %}, {{ q.occasion }}{% endif %}"
+                              "{% if q.date %}, {{ q.date|date }}{% endif %}{{r q|footnote }}",
+                              style="Quote")
+            tag(doc, "{%p endfor %}")
+        section(doc, "quotes", "On the record", quotes, level=2)
+
+        def sources():
+            tag(doc, "{%p for s in sources %}")
+            doc.add_paragraph("[{{ loop.index }}] {{ s.title or s.file or s.url }}"
+                              "{% if s.publisher %}, {{ s.publisher }}{% endif %}"
+                              "{% if s.published %}, {{ s.published|date }}{% endif %}"
+                              "{% if s.url %}. {{ s.url }}{% endif %}", style="Small")
+            tag(doc, "{%p endfor %}")
+        section(doc, "sources", "Sources", sources, level=2)
+    tab(doc, TAB_BACKGROUND, "Background and key figures", background,
+        f"'ABC'[(1 if ({TAB_TALKING}) else 0) + (1 if ({TAB_BIOS}) else 0)]")
     return doc
 
 
 def briefing_note():
     """Commonwealth-style briefing note, two pages at most (memo-conventions type 2)."""
     doc = start("Briefing note", "Briefing Note")
-    compact(doc, space_after=4)
+    compact(doc)
     routing_table(doc, [
         ("DATE:", "{{ today|date }}", None),
         ("FOR:", "{{ routing.to }}", "routing.to"),
         ("THROUGH:", "{{ routing.through }}", "routing.through"),
         ("FROM:", FROM_LINE, FROM_CONDITION),
-        ("SUBJECT:", "{{ pm }}{{ title }}", None),
+        ("SUBJECT:", SUBJECT, None),
         ("DEADLINE:", "{{ routing.deadline|date }}", "routing.deadline"),
     ])
     rule_below(doc.add_paragraph(style="Small"))
 
-    doc.add_heading("Purpose", level=1)
+    heading(doc, "Purpose")
     doc.add_paragraph(
         "{{ pm }}To brief you ahead of the {{ meeting.kind or 'meeting' }}"
         "{% set guests = participants|selectattr('role', 'equalto', 'guest')|list %}"
         "{% if guests %} with {% for p in guests %}{{ p.title }} {{ p.name }}"
         "{% if p.country %} ({{ p.country }}){% endif %}{% if not loop.last %} and {% endif %}"
         "{% endfor %}{% endif %}{% if meeting.location %} in {{ meeting.location }}{% endif %}"
-        "{% if meeting.date %} on {{ meeting.date|date }}{% endif %}"
+        "{% if meeting.date %} on {{ meeting.date|date_range(meeting.end_date) }}{% endif %}"
         "{% if objectives %}, and to recommend the objectives set out below{% endif %}.")
     section(doc, "summary", "Summary", lambda: doc.add_paragraph(
         "{{ pm }}{{r summary|markdown }}"))
 
     def background():
         tag(doc, "{%p for t in topics %}")
-        bold_lead(doc, "{{ t.title }}. ", "{{r t.summary|markdown }}")
+        bold_lead(doc, "{{r t.title|markdown(bold=true) }}.", "{% if t.summary %} {{r t.summary|markdown }}"
+                  "{% endif %}")
         tag(doc, "{%p endfor %}")
         tag(doc, "{%p if figures %}")
-        doc.add_paragraph("{{ pm }}Key figures: {% for f in figures %}{{ f|figure_value }} "
-                          "({{ f.text }}){{r f|footnote }}{% if not loop.last %}; "
+        doc.add_paragraph("{{ pm }}Key figures: {% for f in figures[:6] %}" + FIGURE_NUMBER
+                          + " ({{r f.text|markdown }}){{r f|footnote }}{% if not loop.last %}; "
                           "{% endif %}{% endfor %}.")
         tag(doc, "{%p endif %}")
     section(doc, "topics or figures", "Background", background)
 
     def status():
-        tag(doc, "{%p if counterpart_objectives %}")
-        doc.add_paragraph("{{ pm }}The other side is expected to seek to:")
-        bullets(doc, "o in counterpart_objectives", "{{ o }}")
-        tag(doc, "{%p endif %}")
-        tag(doc, "{%p for q in quotes[:1] %}")
-        doc.add_paragraph("{{ pm }}{{ q.speaker or 'One side' }}"
-                          "{% if q.occasion %} ({{ q.occasion }}){% endif %}: "
-                          "\u201c{{ q.text }}\u201d{{r q|footnote }}")
-        tag(doc, "{%p endfor %}")
-    section(doc, "counterpart_objectives or quotes", "Current Status", status)
+        lead_line(doc, "The other side\u2019s aims for the {{ meeting.kind or 'meeting' }}:")
+        facts(doc, "counterpart_objectives", "o")
+    section(doc, "counterpart_objectives", "Current status", status)
 
     def considerations():
-        tag(doc, "{%p for t in topics %}")
-        tag(doc, "{%p for r in t.risks %}")
-        doc.add_paragraph("{{ pm }}{{ r }}", style="List Bullet")
-        tag(doc, "{%p endfor %}")
+        tag(doc, "{%p for t in topics if t.risks %}")
+        bold_lead(doc, "{{r t.title|markdown(bold=true) }}: ", "{{r t.risks|join(' ')|markdown }}",
+                  style="List Bullet")
         tag(doc, "{%p endfor %}")
     section(doc, "topics|selectattr('risks')|list", "Considerations", considerations)
-
-    def next_steps():
-        bullets(doc, "s in next_steps", "{% if s.date %}{{ s.date|date }}: {% endif %}{{ s.text }}"
-                "{% if s.location and s.location not in s.text %} ({{ s.location }}){% endif %}")
-    section(doc, "next_steps", "Next Steps", next_steps)
+    section(doc, "next_steps", "Next steps", lambda: bullets(doc, "s in next_steps", NEXT_STEP))
 
     def recommendation():
-        doc.add_paragraph("{{ pm }}It is recommended that you pursue the following objectives:")
-        bullets(doc, "o in objectives", "{{ o }}", style="List Number")
+        lead_line(doc, "It is recommended that you pursue the following objectives:")
+        facts(doc, "objectives", "o", "List Number")
     section(doc, "objectives", "Recommendation", recommendation)
     drafting_block(doc)
     return doc
 
 
+TP_TOPICS, TP_POINTS, TP_RAISED, TP_FIGURES = 5, 2, 3, 3
+
+
 def talking_points():
-    """One page of points to make, "if raised" points and background (type 3)."""
+    """One page of points to make, "if raised" points and background (type 3).
+
+    Keeps the first five topics with points, two points each, three "if raised"
+    points and three figures, and says in a closing line what it left out."""
     doc = start("Talking points", "Talking Points", letterhead_lines=False)
-    compact(doc, size=11)
-    subject = doc.add_paragraph(style="Small")
+    compact(doc)
+    subject = doc.add_paragraph()
     subject.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    subject.add_run("{{ title }}").bold = True
-    when = doc.add_paragraph(MEETING_WHEN + "{% if meeting.location %} \u00b7 " + MEETING_WHERE
-                             + "{% endif %}", style="Small")
+    subject.paragraph_format.space_after = Pt(0)
+    subject.add_run("{{ pm }}").bold = True
+    subject.add_run("{{r title|markdown(bold=true) }}")
+    when = doc.add_paragraph(MEETING_WHEN + "{% if meeting.venue or meeting.location %} \u00b7 "
+                             + MEETING_WHERE + "{% endif %}", style="Small")
     when.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     rule_below(when)
 
-    doc.add_heading("Points to Make", level=1)
-    tag(doc, "{%p for t in (topics|selectattr('talking_points')|list)[:6] %}")
-    bold_lead(doc, "{{ t.title }}", "")
-    bullets(doc, "x in t.talking_points[:2]", "{{ x }}")
-    tag(doc, "{%p endfor %}")
+    tag(doc, f"{{%p set with_points = topics|selectattr('talking_points')|list %}}")
+    tag(doc, f"{{%p set shown = with_points[:{TP_TOPICS}] %}}")
+    tag(doc, "{%p set raised = topics|selectattr('if_raised')|list %}")
+
+    def points():
+        tag(doc, "{%p for t in shown %}")
+        heading(doc, "{{r t.title|markdown }}", level=3)
+        facts(doc, f"t.talking_points[:{TP_POINTS}]")
+        tag(doc, "{%p endfor %}")
+    section(doc, "shown", "Points to make", points)
 
     def if_raised():
-        tag(doc, "{%p for t in topics %}")
-        tag(doc, "{%p for x in t.if_raised %}")
-        bold_lead(doc, "{{ t.title }}: ", "{{ x }}", style="List Bullet")
+        tag(doc, f"{{%p for t in raised[:{TP_RAISED}] %}}")
+        bold_lead(doc, "{{r t.title|markdown(bold=true) }}: ", "{{r t.if_raised[0]|markdown }}",
+                  style="List Bullet")
         tag(doc, "{%p endfor %}")
-        tag(doc, "{%p endfor %}")
-    section(doc, "topics|selectattr('if_raised')|list", "If Raised", if_raised)
+    section(doc, "raised", "If raised", if_raised)
 
     def background():
-        tag(doc, "{%p for f in figures %}")
-        doc.add_paragraph("{{ pm }}{{ f|figure_value }}: {{ f.text }}.", style="List Bullet")
+        tag(doc, f"{{%p for f in figures[:{TP_FIGURES}] %}}")
+        doc.add_paragraph("{{ pm }}" + FIGURE_NUMBER + ": {{r f.text|markdown }}",
+                          style="List Bullet")
         tag(doc, "{%p endfor %}")
         tag(doc, "{%p for s in next_steps[:2] %}")
-        doc.add_paragraph("{{ pm }}{% if s.date %}{{ s.date|date }}: {% endif %}{{ s.text }}"
-                          "{% if s.location and s.location not in s.text %}, {{ s.location }}{% endif %}.", style="List Bullet")
+        doc.add_paragraph("{{ pm }}" + NEXT_STEP, style="List Bullet")
         tag(doc, "{%p endfor %}")
         tag(doc, "{%p if meeting.press %}")
-        doc.add_paragraph("{{ pm }}Press: {{ meeting.press }}.", style="List Bullet")
+        bold_lead(doc, "Press: ", "{{r meeting.press|markdown }}", style="List Bullet")
         tag(doc, "{%p endif %}")
     section(doc, "figures or next_steps or meeting.press", "Background", background)
+
+    tag(doc, f"{{%p set left_points = with_points|omitted({TP_TOPICS}, 'talking_points', "
+             f"{TP_POINTS}) %}}")
+    tag(doc, f"{{%p set left_topics = with_points|omitted({TP_TOPICS}) %}}")
+    tag(doc, f"{{%p set left_raised = raised|omitted(0, 'if_raised') - raised[:{TP_RAISED}]"
+             "|length %}")
+    tag(doc, f"{{%p set left_figures = figures|omitted({TP_FIGURES}) %}}")
+    tag(doc, "{%p set more = ["
+        "left_points|plural('further point to make', 'further points to make') "
+        "if left_points else '', "
+        "left_topics|plural('more topic', 'more topics') if left_topics else '', "
+        "left_raised|plural('\"if raised\" point', '\"if raised\" points') "
+        "if left_raised else '', "
+        "left_figures|plural('more figure', 'more figures') if left_figures else ''"
+        "]|select|list %}")
+    tag(doc, "{%p if more %}")
+    paragraph = doc.add_paragraph(style="Small")
+    paragraph.paragraph_format.space_before = Pt(6)
+    paragraph.add_run("{{ pm }}")
+    paragraph.add_run("More in the briefing memo: ").italic = True
+    paragraph.add_run("{{ more|prose|typeset }}.").italic = True
+    tag(doc, "{%p endif %}")
     return doc
 
 
 def meeting_readout():
-    """Memorandum of conversation: who met, what each side said, what was agreed (type 4)."""
+    """Memorandum of conversation, written after the meeting: who met, what each
+    side said, what was agreed and what follows (type 4).  The advice fields
+    (summary, objectives, talking points, "if raised", counterpart aims) are
+    never printed."""
     doc = start("Meeting readout", "Memorandum of Conversation")
+    tag(doc, PRINCIPALS)
     routing_table(doc, [
-        ("SUBJECT:", "{{ pm }}{{ title }}", None),
-        ("DATE, TIME:", MEETING_WHEN, "meeting.date"),
-        ("PLACE:", MEETING_WHERE, "meeting.venue or meeting.location"),
-        ("PRESS:", "{{ meeting.press }}", "meeting.press"),
-    ])
+        ("SUBJECT:", "{{ pm }}{% if principals %}{{ (meeting.kind or 'meeting')|capitalize }}: "
+         + PRINCIPAL_NAMES + "{% else %}{{r title|markdown }}{% endif %}", None),
+        ("DATE, TIME, PLACE:", MEETING_WHEN + "{% if not meeting.time %}, time not recorded"
+         "{% endif %}{% if meeting.venue or meeting.location %}, " + MEETING_WHERE
+         + "{% endif %}", "meeting.date"),
+        ("PRESS:", "{{r meeting.press|markdown }}", "meeting.press"),
+    ], widths=(125, 325))
     rule_below(doc.add_paragraph(style="Small"))
 
     def participants():
         tag(doc, "{%p for side in participants|groupby('side') %}")
-        doc.add_paragraph(style="Normal").add_run(
-            "{{ side.grouper or 'Other participants' }}").bold = True
+        lead_line(doc, "{{ side.grouper or 'Other participants' }}")
         person_line(doc, "p in side.list",
                     "{% if p.role in ('interpreter', 'notetaker') %} ({{ p.role }}){% endif %}")
         tag(doc, "{%p endfor %}")
     section(doc, "participants", "Participants", participants)
-    section(doc, "summary", "Summary", lambda: doc.add_paragraph("{{ pm }}{{r summary|markdown }}"))
 
-    def topics():
-        tag(doc, "{%p for t in topics %}")
-        doc.add_heading("{{ t.title }}", level=2)
-        tag(doc, "{%p if t.summary %}")
-        doc.add_paragraph("{{ pm }}{{r t.summary|markdown }}")
-        tag(doc, "{%p endif %}")
-        tag(doc, "{%p if t.points %}")
-        doc.add_paragraph("{{ pm }}{{ t.points|join(' ') }}")
+    def summary():
+        doc.add_paragraph(
+            "{{ pm }}" + PRINCIPAL_NAMES + " met{% if meeting.location %} in {{ meeting.location }}"
+            "{% endif %}{% if meeting.date %} on {{ meeting.date|date_range(meeting.end_date) }}"
+            "{% endif %}.{% if topics %} They discussed {{ topics|length|plural('topic') }}"
+            "{% if commitments %} and recorded {{ commitments|length|plural('agreed outcome') }}"
+            "{% endif %}, set out below.{% endif %}")
+    section(doc, "principals", "Summary", summary)
+
+    section(doc, "topics", "Topics discussed", lambda: facts(doc, "topics|map(attribute='title')",
+                                                             "x"))
+
+    def statements():
+        tag(doc, "{%p for side in participants|groupby('side') %}")
+        tag(doc, "{%p set said = quotes|selectattr('speaker', 'in', "
+                 "side.list|map(attribute='name')|list)|list %}")
+        tag(doc, "{%p if said %}")
+        heading(doc, "{{ side.grouper or 'Other participants' }}", level=2)
+        tag(doc, "{%p for q in said %}")
+        tag(doc, "{%p set who = participants|selectattr('name', 'equalto', q.speaker)|first %}")
+        doc.add_paragraph("{{ pm }}{% if who.title %}{{ who.title }} {% endif %}{{ who.name }} said"
+                          "{% if q.occasion %} ({{ q.occasion }}){% endif %}: "
+                          "\u201c{{r q.text|markdown }}\u201d")
+        tag(doc, "{%p endfor %}")
         tag(doc, "{%p endif %}")
         tag(doc, "{%p endfor %}")
-    section(doc, "topics", "Discussion", topics)
+    section(doc, "quotes|selectattr('speaker', 'in', participants|map(attribute='name')|list)"
+                 "|list", "What each side said", statements)
 
-    def remarks():
-        tag(doc, "{%p for q in quotes %}")
-        doc.add_paragraph("{{ pm }}{{ q.speaker or 'A participant' }}"
-                          "{% if q.occasion %} ({{ q.occasion }}){% endif %} said: "
-                          "\u201c{{ q.text }}\u201d")
+    def others():
+        tag(doc, "{%p for q in quotes|rejectattr('speaker', 'in', "
+                 "participants|map(attribute='name')|list) %}")
+        doc.add_paragraph("{{ pm }}{{ q.speaker or 'An unnamed source' }}"
+                          "{% if q.occasion %} ({{ q.occasion }}){% endif %}: "
+                          "\u201c{{r q.text|markdown }}\u201d")
         tag(doc, "{%p endfor %}")
-    section(doc, "quotes", "Remarks on the Record", remarks)
+    section(doc, "quotes|rejectattr('speaker', 'in', participants|map(attribute='name')|list)"
+                 "|list", "Other statements on the record", others)
 
-    def commitments():
-        doc.add_paragraph("{{ pm }}The sides agreed to:")
-        bullets(doc, "c in commitments", "{{ c.text }}{% if c.parties %} ({{ c.parties|prose }})"
-                "{% endif %}{% if c.deadline %}, by {{ c.deadline }}{% endif %}.")
-    section(doc, "commitments", "Commitments", commitments)
-    section(doc, "next_steps", "Follow-up", lambda: bullets(
-        doc, "s in next_steps", "{% if s.date %}{{ s.date|date }}: {% endif %}{{ s.text }}"
-        "{% if s.location and s.location not in s.text %} ({{ s.location }}){% endif %}."))
+    def agreed():
+        tag(doc, SHARED_PARTIES)
+        lead_line(doc, "{% if shared_parties %}{{ shared_parties|prose }}{% else %}The sides"
+                  "{% endif %} agreed on the following:")
+        bullets(doc, "c in commitments", COMMITMENT)
+    section(doc, "commitments", "Agreed outcomes", agreed)
+    section(doc, "next_steps", "Follow-up", lambda: bullets(doc, "s in next_steps", NEXT_STEP))
     drafting_block(doc)
     return doc
 
 
 def scene_setter():
-    """Scene-setter from the post to a visiting principal, numbered paragraphs (type 5)."""
+    """Scene-setter from the post to a visiting principal, numbered paragraphs (type 5).
+
+    "Who you will meet" lists the other sides: everyone not on the side of the
+    briefing's principal (role "principal", else the host)."""
     doc = start("Scene-setter", "Scene-setter")
     routing_table(doc, [
         ("DATE:", "{{ today|date }}", None),
         ("TO:", "{{ routing.to }}", "routing.to"),
         ("FROM:", FROM_LINE, FROM_CONDITION),
-        ("SUBJECT:", "{{ pm }}Scene-setter: {{ title }}", None),
+        ("SUBJECT:", "{{ pm }}Scene-setter: {{r title|markdown }}", None),
     ])
     rule_below(doc.add_paragraph(style="Small"))
     numbered = "List Number"
 
-    doc.add_heading("Summary", level=1)
-    doc.add_paragraph("{{ pm }}{% if summary %}{{r summary|markdown }}{% else %}{{ title }}"
-                      "{% endif %}", style=numbered)
+    section(doc, "summary", "Summary", lambda: doc.add_paragraph(
+        "{{ pm }}{{r summary|markdown }}", style=numbered))
 
     def hosts():
-        doc.add_paragraph("{{ pm }}The other side will look to this visit to:", style=numbered)
-        bullets(doc, "o in counterpart_objectives", "{{ o }}")
-    section(doc, "counterpart_objectives", "What They Want from the Visit", hosts)
-    section(doc, "objectives", "What We Want", lambda: bullets(
-        doc, "o in objectives", "{{ o }}", style=numbered))
+        lead_line(doc, "The other side will look to this visit to:")
+        facts(doc, "counterpart_objectives", "o")
+    section(doc, "counterpart_objectives", "What they want from the visit", hosts)
+    section(doc, "objectives", "What we want", lambda: facts(doc, "objectives", "o", numbered))
 
-    def topics():
-        tag(doc, "{%p for t in topics if t.category not in ('politics', 'history') %}")
-        bold_lead(doc, "{{ t.title }}. ", "{{r t.summary|markdown }} {{ t.points|join(' ') }}",
+    def topic_paragraphs(loop: str) -> None:
+        tag(doc, f"{{%p for t in {loop} %}}")
+        bold_lead(doc, "{{r t.title|markdown(bold=true) }}.", "{% if t.summary %} {{r t.summary|markdown }}"
+                  "{% endif %}{% if t.points %} {{r t.points|join(' ')|markdown }}{% endif %}",
                   style=numbered)
         tag(doc, "{%p endfor %}")
-    section(doc, "topics", "The Issues", topics)
+    section(doc, "topics|rejectattr('category', 'in', ['politics', 'history'])|list",
+            "The issues", lambda: topic_paragraphs(
+                "topics|rejectattr('category', 'in', ['politics', 'history'])"))
+    section(doc, "topics|category('politics', 'history')", "Domestic politics and history",
+            lambda: topic_paragraphs("topics|category('politics', 'history')"))
 
-    def politics():
-        tag(doc, "{%p for t in topics|category('politics', 'history') %}")
-        bold_lead(doc, "{{ t.title }}. ", "{{r t.summary|markdown }} {{ t.points|join(' ') }}",
-                  style=numbered)
-        tag(doc, "{%p endfor %}")
-    section(doc, "topics|category('politics', 'history')", "Domestic Politics and History",
-            politics)
+    tag(doc, "{%p set ours = participants|selectattr('role', 'equalto', 'principal')|list "
+             "or participants|selectattr('role', 'equalto', 'host')|list %}")
+    tag(doc, "{%p set meet = participants|rejectattr('side', 'in', ours|map(attribute='side')"
+             "|list)|rejectattr('role', 'in', ['interpreter', 'notetaker'])|list %}")
 
     def people():
-        person_line(doc, "p in participants", "{% if p.bio %}. {{ p.bio }}{% endif %}")
-    section(doc, "participants", "Who You Will Meet", people)
-    section(doc, "figures", "Key Figures", lambda: figures_table(doc, "f in figures"))
-    section(doc, "next_steps", "What Comes Next", lambda: bullets(
-        doc, "s in next_steps", "{% if s.date %}{{ s.date|date }}: {% endif %}{{ s.text }}"
-        "{% if s.location and s.location not in s.text %} ({{ s.location }}){% endif %}."))
+        tag(doc, "{%p for p in meet %}")
+        doc.add_paragraph(style="Heading 3").add_run(
+            "{{ pm }}{{r p|person_name }}{% if p.title or p.country %}, "
+            "{{ [p.title, p.country]|select|join(', ') }}{% endif %}")
+        tag(doc, "{%p if p.bio %}")
+        doc.add_paragraph("{{ pm }}{{r p.bio|markdown }}")
+        tag(doc, "{%p endif %}")
+        tag(doc, "{%p endfor %}")
+    section(doc, "meet", "Who you will meet", people)
+    section(doc, "figures", "Key figures", lambda: figures_table(doc, "f in figures", False))
+    section(doc, "next_steps", "What comes next", lambda: bullets(doc, "s in next_steps",
+                                                                  NEXT_STEP))
     drafting_block(doc)
     return doc
 
@@ -652,12 +840,14 @@ def topic_brief(category: str, categories: tuple[str, ...]):
             ("DATE:", "{{ today|date }}", None),
             ("TO:", "{{ routing.to }}", "routing.to"),
             ("FROM:", FROM_LINE, FROM_CONDITION),
-            ("SUBJECT:", "{{ pm }}" + category + ": {{ title }}", None),
+            ("SUBJECT:", "{{ pm }}" + category + ": {{r title|markdown }}", None),
         ])
         rule_below(doc.add_paragraph(style="Small"))
         tag(doc, f"{{%p set brief_topics = topics|category({wanted}) %}}")
         tag(doc, f"{{%p set brief_figures = figures|category({wanted}) %}}")
         tag(doc, f"{{%p set brief_commitments = commitments|category({wanted}) %}}")
+        tag(doc, "{%p set ours = objectives|about(brief_topics) %}")
+        tag(doc, "{%p set theirs = counterpart_objectives|about(brief_topics) %}")
         tag(doc, "{%p if not brief_topics %}")
         doc.add_paragraph("{{ pm }}This briefing has no " + category.lower() + " topics.")
         tag(doc, "{%p endif %}")
@@ -666,51 +856,50 @@ def topic_brief(category: str, categories: tuple[str, ...]):
             tag(doc, "{%p for t in brief_topics if t.summary %}")
             doc.add_paragraph("{{ pm }}{{r t.summary|markdown }}")
             tag(doc, "{%p endfor %}")
-        section(doc, "brief_topics", "Bottom Line", bottom_line)
+        section(doc, "brief_topics|selectattr('summary')|list", "Bottom line", bottom_line)
 
         def background():
-            tag(doc, "{%p for t in brief_topics %}")
-            doc.add_heading("{{ t.title }}", level=2)
-            bullets(doc, "x in t.points", "{{ x }}")
+            tag(doc, "{%p for t in brief_topics if t.points %}")
+            heading(doc, "{{r t.title|markdown }}", level=2)
+            facts(doc, "t.points")
             tag(doc, "{%p endfor %}")
         section(doc, "brief_topics|selectattr('points')|list", "Background", background)
-        section(doc, "brief_figures", "Key Figures", lambda: figures_table(
+        section(doc, "brief_figures", "Key figures", lambda: figures_table(
             doc, "f in brief_figures"))
 
         def positions():
-            tag(doc, "{%p if counterpart_objectives %}")
-            doc.add_paragraph().add_run("The other side\u2019s aims for the visit").bold = True
-            bullets(doc, "o in counterpart_objectives", "{{ o }}")
+            tag(doc, "{%p if ours %}")
+            lead_line(doc, "Our position")
+            facts(doc, "ours", "o")
+            tag(doc, "{%p endif %}")
+            tag(doc, "{%p if theirs %}")
+            lead_line(doc, "What the other side wants")
+            facts(doc, "theirs", "o")
             tag(doc, "{%p endif %}")
             tag(doc, "{%p if brief_commitments %}")
-            doc.add_paragraph().add_run("Agreed by both sides").bold = True
-            bullets(doc, "c in brief_commitments", "{{ c.text }}"
+            lead_line(doc, "Agreed by both sides")
+            bullets(doc, "c in brief_commitments", "{{r c.text|markdown }}"
                     "{% if c.parties %} ({{ c.parties|prose }}){% endif %}")
             tag(doc, "{%p endif %}")
-        section(doc, "counterpart_objectives or brief_commitments",
-                "Positions", positions)
+        section(doc, "ours or theirs or brief_commitments", "Positions", positions)
 
         def risks():
             tag(doc, "{%p for t in brief_topics %}")
-            tag(doc, "{%p for r in t.risks %}")
-            doc.add_paragraph("{{ pm }}{{ r }}", style="List Bullet")
-            tag(doc, "{%p endfor %}")
+            facts(doc, "t.risks")
             tag(doc, "{%p endfor %}")
         section(doc, "brief_topics|selectattr('risks')|list", "Risks", risks)
 
         def what_to_say():
             tag(doc, "{%p for t in brief_topics %}")
-            tag(doc, "{%p for x in t.talking_points %}")
-            doc.add_paragraph("{{ pm }}{{ x }}", style="List Bullet")
-            tag(doc, "{%p endfor %}")
+            facts(doc, "t.talking_points")
             tag(doc, "{%p endfor %}")
             tag(doc, "{%p for t in brief_topics %}")
             tag(doc, "{%p for x in t.if_raised %}")
-            bold_lead(doc, "If raised: ", "{{ x }}", style="List Bullet")
+            bold_lead(doc, "If raised: ", "{{r x|markdown }}", style="List Bullet")
             tag(doc, "{%p endfor %}")
             tag(doc, "{%p endfor %}")
         section(doc, "brief_topics|selectattr('talking_points')|list or "
-                     "brief_topics|selectattr('if_raised')|list", "What to Say", what_to_say)
+                     "brief_topics|selectattr('if_raised')|list", "What to say", what_to_say)
         drafting_block(doc)
         return doc
 
@@ -723,16 +912,24 @@ def participant_bios():
     doc = start("Participant biographies", "Participant Biographies")
     subject = doc.add_paragraph(style="Small")
     subject.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    subject.add_run("{{ pm }}{{ title }}")
+    subject.add_run(SUBJECT)
     rule_below(subject)
+    tag(doc, "{%p if not participants %}")
+    doc.add_paragraph("{{ pm }}This briefing names no participants yet.")
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p for p in participants %}")
-    heading = doc.add_heading(level=2)
-    heading.add_run("{{r p|person_name }}")
-    doc.add_paragraph(
+    name = doc.add_paragraph(style="Heading 2")
+    name.add_run("{{ pm }}{{r p|person_name }}")
+    tag(doc, "{%p if p.title or p.country or p.role or p.side != p.country %}")
+    details = doc.add_paragraph(
         "{{ pm }}{{ [p.title, p.country]|select|join(', ') }}"
-        "{% if p.role %} \u00b7 {{ p.role|capitalize }}{% endif %}"
-        "{% if p.side and p.side != p.country %} \u00b7 {{ p.side }} delegation{% endif %}",
-        style="Small").runs[0].italic = True
+        "{% if p.role %}{% if p.title or p.country %} \u00b7 {% endif %}"
+        "{{ p.role|capitalize }}{% endif %}"
+        "{% if p.side and p.side != p.country %} \u00b7 Delegation: {{ p.side }}{% endif %}",
+        style="Small")
+    details.runs[0].italic = True
+    details.paragraph_format.keep_with_next = True
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p if p.bio %}")
     doc.add_paragraph("{{ pm }}{{r p.bio|markdown }}")
     tag(doc, "{%p endif %}")
@@ -741,21 +938,24 @@ def participant_bios():
     def mentioned():
         tag(doc, "{%p for p in mentioned %}")
         paragraph = doc.add_paragraph()
-        paragraph.add_run("{{ pm }}")
-        paragraph.add_run("{{r p|person_name }}").bold = True
+        paragraph.add_run("{{ pm }}{{r p|person_name }}")
         paragraph.add_run("{% if p.title or p.country %} ({{ [p.title, p.country]|select"
-                          "|join(', ') }}){% endif %}{% if p.bio %}: {{ p.bio }}{% endif %}")
+                          "|join(', ') }}){% endif %}{% if p.bio %}: {% endif %}")
+        paragraph.add_run("{{r p.bio|markdown }}")
         tag(doc, "{%p endfor %}")
-    section(doc, "mentioned", "Also Referenced", mentioned)
+    section(doc, "mentioned", "Also referenced", mentioned)
     return doc
+
+
+OP_PEOPLE, OP_TOPICS = 8, 4
 
 
 def one_pager():
     """One-page read-ahead: event, overview, attendees, 1-3 objectives (type 8)."""
     doc = start("One-pager", "Read-Ahead")
-    compact(doc, size=11)
+    compact(doc)
     routing_table(doc, [
-        ("EVENT:", "{{ pm }}{{ title }}", None),
+        ("EVENT:", SUBJECT, None),
         ("WHEN:", MEETING_WHEN, "meeting.date"),
         ("WHERE:", MEETING_WHERE, "meeting.venue or meeting.location"),
         ("FROM:", FROM_LINE, FROM_CONDITION),
@@ -767,21 +967,30 @@ def one_pager():
         doc.add_paragraph("{{ pm }}{{r summary|markdown }}")
         tag(doc, "{%p endif %}")
         tag(doc, "{%p if meeting.press %}")
-        bold_lead(doc, "Press: ", "{{ meeting.press }}.")
+        bold_lead(doc, "Press: ", "{{r meeting.press|markdown }}")
         tag(doc, "{%p endif %}")
     section(doc, "summary or meeting.press", "Overview", overview)
-    section(doc, "participants", "Attendees", lambda: person_line(doc, "p in participants"))
-    section(doc, "objectives", "Objectives", lambda: bullets(
-        doc, "o in objectives[:3]", "{{ o }}", style="List Number"))
+
+    def attendees():
+        person_line(doc, f"p in participants[:{OP_PEOPLE}]")
+        tag(doc, f"{{%p if participants|omitted({OP_PEOPLE}) %}}")
+        doc.add_paragraph(f"{{{{ pm }}}}and {{{{ participants|omitted({OP_PEOPLE})|plural("
+                          "'other', 'others') }} (see the participant biographies)",
+                          style="List Bullet")
+        tag(doc, "{%p endif %}")
+    section(doc, "participants", "Attendees", attendees)
+    section(doc, "objectives", "Objectives", lambda: facts(doc, "objectives[:3]", "o",
+                                                          "List Number"))
 
     def background():
-        tag(doc, "{%p for t in topics[:4] %}")
-        bold_lead(doc, "{{ t.title }}. ", "{{ t.summary }}", style="List Bullet")
+        tag(doc, f"{{%p for t in topics[:{OP_TOPICS}] %}}")
+        bold_lead(doc, "{{r t.title|markdown(bold=true) }}.", "{% if t.summary %} {{r t.summary|markdown }}"
+                  "{% endif %}", style="List Bullet")
         tag(doc, "{%p endfor %}")
     section(doc, "topics", "Background", background)
-    tabs = doc.add_paragraph("{{ pm }}Tabs: A \u2013 Talking points \u00b7 B \u2013 Participant "
-                             "biographies \u00b7 C \u2013 Topic briefs", style="Small")
-    tabs.paragraph_format.space_before = Pt(6)
+    attachments_line(doc, [(TAB_TALKING, "Talking points"),
+                           (TAB_BIOS, "Participant biographies"),
+                           ("topics|selectattr('points')|list or figures", "Topic briefs")])
     return doc
 
 

@@ -44,11 +44,16 @@ def test_slug():
     assert slug("Ishiba–Lee summit, Tokyo!") == "ishiba-lee-summit-tokyo"
 
 
-def test_markdown_emphasis_and_bullets_become_runs():
-    xml = markdown_to_richtext("Use **bold** and *care*:\n\n- one\n- two").xml
+def test_markdown_emphasis_becomes_runs_and_list_items_word_list_paragraphs():
+    xml = markdown_to_richtext("Use **bold** and *care*:\n\n- one\n- two\n\n1. first",
+                               portion="(U) ").xml
     assert "<w:b/></w:rPr><w:t xml:space=\"preserve\">bold</w:t>" in xml
     assert "<w:i/></w:rPr><w:t xml:space=\"preserve\">care</w:t>" in xml
-    assert xml.count("\u2022 ") == 2
+    assert "\u2022" not in xml
+    bullet = ('</w:p><w:p><w:pPr><w:pStyle w:val="ListBullet"/></w:pPr>'
+              '<w:r><w:t xml:space="preserve">(U) </w:t></w:r>')
+    assert xml.count(bullet) == 2
+    assert '<w:ind w:left="360" w:hanging="360"/>' in xml and "1.\t" in xml
 
 
 def test_markdown_escapes_xml():

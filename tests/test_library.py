@@ -16,13 +16,16 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 from docx_helpers import body_text, part_xml, xml_text
+from stress import STRESS, empty
 
 from briefgen.convert import find_soffice, pdf_page_count
 from briefgen.model import Marking
 from briefgen.offices import find_office, list_offices
 from briefgen.render import render_briefing
 from briefgen.templates import find_template, list_templates
+from briefgen.typography import typeset
 
 TEMPLATES = ["briefing-memo", "briefing-note", "talking-points", "meeting-readout",
              "scene-setter", "topic-brief-security", "topic-brief-trade", "participant-bios",
@@ -35,9 +38,11 @@ OFFICES = {
     "ca-global-affairs": ("PROTECTED A", "PA", 12240),
     "think-tank": ("", None, 11906),
 }
-# Templates that name the participants (with their native names).
-NAMES_PARTICIPANTS = {"briefing-memo", "meeting-readout", "scene-setter", "participant-bios",
-                      "one-pager"}
+# Templates that name participants (with their native names): the scene-setter
+# names only the people the principal (the host, Ishiba) will meet.
+NAMES_PARTICIPANTS = {"briefing-memo": ("石破茂", "이재명"), "meeting-readout": ("石破茂", "이재명"),
+                      "scene-setter": ("이재명",), "participant-bios": ("石破茂", "이재명"),
+                      "one-pager": ("石破茂", "이재명")}
 ANY_PORTION = re.compile(r"^\((U|SBU|CUI|C|S|TS|O|OS|PA|PB)\) ")
 
 
@@ -94,9 +99,9 @@ def test_every_template_renders_with_every_profile(unmarked_sample, template, of
 @pytest.mark.parametrize("office", [o for o in OFFICES])
 def test_native_names_use_the_profiles_east_asian_font(unmarked_sample, office):
     font = find_office(office).east_asian_font
-    for template in sorted(NAMES_PARTICIPANTS):
+    for template, natives in sorted(NAMES_PARTICIPANTS.items()):
         body = part_xml(render(unmarked_sample, template, office), "document")
-        for native in ("石破茂", "이재명"):
+        for native in natives:
             run = re.search(r"<w:r>(?:(?!<w:r>).)*?>" + native + "</w:t>", body)
             assert run, f"{template}: {native} missing"
             assert f'w:eastAsia="{font}"' in run.group(0), template
@@ -146,33 +151,185 @@ def test_the_readout_groups_participants_by_side(unmarked_sample):
     japan, korea = text.index("\nJapan\n"), text.index("\nSouth Korea\n")
     assert japan < text.index("Shigeru Ishiba (石破茂), Prime Minister, Japan") < korea
     assert korea < text.index("Lee Jae Myung (이재명), President, South Korea")
-    assert "The sides agreed to:" in text
+    assert "Japan and South Korea agreed on the following:" in text
 
 
-def test_talking_points_keep_to_six_topics_with_if_raised_block(unmarked_sample):
+def test_talking_points_keep_the_top_points_and_say_what_they_left_out(unmarked_sample):
     many = unmarked_sample.model_copy(update={"topics": unmarked_sample.topics * 2})
     doc = Document(io.BytesIO(render(many, "talking-points", "default")))
-    titles = [p.text for p in doc.paragraphs
-              if p.runs and all(r.bold for r in p.runs if r.text.strip()) and p.style.name == "Normal"]
-    assert len(titles) == 6
-    text = "\n".join(p.text for p in doc.paragraphs)
-    assert "If Raised" in text and "On Yasukuni:" in text
+    titles = [p.text for p in doc.paragraphs if p.style.name == "Heading 3"]
+    assert titles == [t.title for t in many.topics[:5]]
+    raised = [p.text for p in doc.paragraphs if p.style.name == "List Bullet" and ": On " in p.text]
+    assert raised == ["Security cooperation and the US alliance: On host-nation support for US "
+                      "forces: each country settles its arrangements with Washington bilaterally.",
+                      "Historical issues and domestic politics: On Yasukuni: visits by individual "
+                      "officials do not change the government\u2019s position on history.",
+                      "Trade and US tariffs: On a joint approach to Washington: coordination, not a "
+                      "common negotiating position."]
+    more = doc.paragraphs[-1].text
+    # 12 topics with 16 talking points, 6 of them printed (the first 5 topics have 3+1+1+1+1,
+    # two at most each); 6 "if raised" points, one each for the first 3 topics that have one
+    assert more == ("More in the briefing memo: 10 further points to make, 7 more topics and "
+                    "3 \u201cif raised\u201d points.")
+
+
+def test_talking_points_print_no_empty_section(unmarked_sample):
+    sparse = unmarked_sample.model_copy(update={
+        "topics": [t.model_copy(update={"talking_points": [], "if_raised": []})
+                   for t in unmarked_sample.topics]})
+    text = body_text(render(sparse, "talking-points", "default"))
+    assert "POINTS TO MAKE" not in text and "IF RAISED" not in text and "More in" not in text
+    assert "BACKGROUND" in text
 
 
 def test_the_one_pager_lists_at_most_three_objectives(unmarked_sample):
     doc = Document(io.BytesIO(render(unmarked_sample, "one-pager", "default")))
     numbered = [p.text for p in doc.paragraphs if p.style.name == "List Number"]
-    assert numbered == unmarked_sample.objectives[:3]
+    assert numbered == [typeset(o) for o in unmarked_sample.objectives[:3]]
+
+
+# --- what each template is for ------------------------------------------------------
+
+ADVICE = ("Use the summit to lock in", "To reaffirm trilateral", "Welcome President Lee",
+          "On Yasukuni", "Show voters at home", "Washington may press")
+
+
+def test_the_readout_reports_the_meeting_and_never_the_advice(unmarked_sample):
+    text = body_text(render(unmarked_sample, "meeting-readout", "us-embassy"))
+    for advice in ADVICE:
+        assert advice not in text
+    assert "(SBU) Summit: Prime Minister Shigeru Ishiba and President Lee Jae Myung" in text
+    assert "August 23, 2025, time not recorded, Tokyo" in text
+    assert "(SBU) Prime Minister Shigeru Ishiba said (joint press conference): \u201cAs the" in text
+    assert "(SBU) Resume shuttle diplomacy between the leaders\n" in text
+    timed = unmarked_sample.model_copy(deep=True)
+    timed.meeting.time = "14:00\u201315:30 JST"
+    assert "August 23, 2025, 14:00\u201315:30 JST, Tokyo" in body_text(
+        render(timed, "meeting-readout", "us-embassy"))
+
+
+def test_the_memo_puts_the_detail_behind_it_as_tabs(unmarked_sample):
+    doc = Document(io.BytesIO(render(unmarked_sample, "briefing-memo", "uk-fcdo-desk")))
+    texts = [p.text for p in doc.paragraphs]
+    assert ("Attachments: TAB A \u2013 Talking points; TAB B \u2013 Participant biographies; "
+            "TAB C \u2013 Background and key figures") in texts
+    tabs = [p for p in doc.paragraphs if p.paragraph_format.page_break_before]
+    assert [p.text for p in tabs] == ["TAB A \u2013 TALKING POINTS",
+                                      "TAB B \u2013 PARTICIPANT BIOGRAPHIES",
+                                      "TAB C \u2013 BACKGROUND AND KEY FIGURES"]
+    front = texts[:texts.index(tabs[0].text)]
+    assert "Welcome President Lee\u2019s decision to make Tokyo his first foreign visit." not in front
+    no_tabs = unmarked_sample.model_copy(update={"topics": [], "participants": [], "figures": [],
+                                                 "quotes": []})
+    text = body_text(render(no_tabs, "briefing-memo", "uk-fcdo-desk"))
+    assert "Attachments" not in text and "TAB " not in text
+
+
+def test_the_memo_names_shared_parties_once_and_footnotes_repeat_as_ibid(unmarked_sample):
+    data = render(unmarked_sample, "briefing-memo", "default")
+    text = body_text(data)
+    assert "For Japan and South Korea to agree:" in text
+    assert "(Japan and South Korea)" not in text
+    notes = re.findall(r"<w:t xml:space=\"preserve\"> ([^<]*)</w:t>", part_xml(data, "footnotes"))
+    assert notes[0].startswith("News report on the Ishiba-Lee summit") and set(notes[1:]) == {"Ibid."}
+
+
+def test_the_one_pager_lists_tabs_only_when_there_are_some(unmarked_sample):
+    text = body_text(render(unmarked_sample, "one-pager", "default"))
+    assert "Attachments: TAB A \u2013 Talking points; TAB B \u2013 Participant biographies" in text
+    bare = unmarked_sample.model_copy(update={"topics": [], "participants": [], "figures": []})
+    assert "TAB" not in body_text(render(bare, "one-pager", "default"))
+
+
+def test_the_scene_setter_lists_only_the_people_the_principal_will_meet(unmarked_sample):
+    doc = Document(io.BytesIO(render(unmarked_sample, "scene-setter", "default")))
+    people = [p.text for p in doc.paragraphs if p.style.name == "Heading 3"]
+    assert people == ["Lee Jae Myung (\uc774\uc7ac\uba85), President, South Korea"]
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "SUMMARY" in text
+    assert "SUMMARY" not in body_text(render(unmarked_sample.model_copy(update={"summary": ""}),
+                                             "scene-setter", "default"))
+
+
+def test_topic_briefs_state_our_position_and_the_topics_own_counterpart_aims(unmarked_sample):
+    text = body_text(render(unmarked_sample, "topic-brief-trade", "default"))
+    positions = text[text.index("POSITIONS"):text.index("RISKS")]
+    assert "Our position\nTo compare notes on US tariffs" in positions
+    assert "What the other side wants\nLine up with Japan before negotiating tariffs" in positions
+    assert "Show voters at home" not in positions
+
+
+def test_bios_mark_the_subject_and_say_when_nobody_is_named(unmarked_sample):
+    text = body_text(render(unmarked_sample, "participant-bios", "us-embassy"))
+    assert "(SBU) Your summit with President Lee Jae Myung, Tokyo, August 23, 2025" in text
+    nobody = unmarked_sample.model_copy(update={"participants": [], "mentioned": []})
+    assert "This briefing names no participants yet." in body_text(
+        render(nobody, "participant-bios", "us-embassy"))
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_headings_subjects_and_tables_carry_portion_marks(unmarked_sample, template):
+    doc = Document(io.BytesIO(render(unmarked_sample, template, "us-embassy")))
+    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert headings and all(h.startswith("(SBU) ") for h in headings), headings
+    grids = [t for t in doc.tables if t.style is not None and t.style.name == "Table Grid"]
+    assert all(t.cell(0, 0).text.startswith("(SBU) ") for t in grids)
+    plain = Document(io.BytesIO(render(unmarked_sample, template, "uk-fcdo-desk")))
+    assert not [p.text for p in plain.paragraphs if ANY_PORTION.match(p.text)]
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_headings_step_down_in_size(template):
+    styles = Document(str(find_template(template).path)).styles
+    sizes = [styles[name].font.size.pt for name in ("Title", "Heading 1", "Heading 2", "Heading 3")]
+    assert sizes == sorted(sizes, reverse=True) and len(set(sizes)) == 4 and sizes[-1] >= 12
+    assert all(styles[name].paragraph_format.keep_with_next
+               for name in ("Heading 1", "Heading 2", "Heading 3"))
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_an_empty_briefing_prints_no_empty_section(template):
+    data = render(empty(), template, "us-embassy")
+    doc = Document(io.BytesIO(data))
+    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    expected = {"briefing-note": ["(SBU) PURPOSE"]}.get(template, [])
+    assert headings == expected
+    assert "Call with the Foreign Minister of Norway" in body_text(data)
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_one_date_style_per_document(unmarked_sample, template):
+    text = body_text(render(unmarked_sample, template, "uk-fcdo-desk"))
+    assert not re.search(r"(January|February|March|April|May|June|July|August|September|"
+                         r"October|November|December) \d{1,2}\b", text)
+    assert '"' not in text and "'" not in text
 
 
 # --- length budgets, in LibreOffice ----------------------------------------------
 
-BUDGETS = {"talking-points": 1, "one-pager": 1, "briefing-note": 2}
+# template: (pages, briefings it must fit); the memo's budget is its front section.
+BUDGETS = {"talking-points": (1, ("sample", "large", "non_latin", "g7")),
+           "one-pager": (1, ("sample",)), "briefing-note": (2, ("sample",)),
+           "briefing-memo": (2, ("sample",))}
+
+
+def front_section(data: bytes) -> bytes:
+    """The document up to its first page break (a memo without its tabs)."""
+    doc = Document(io.BytesIO(data))
+    body = doc.element.body
+    first = next(p for p in doc.paragraphs if p.paragraph_format.page_break_before)._p
+    for element in list(body)[list(body).index(first):]:
+        if element.tag != qn("w:sectPr"):
+            body.remove(element)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
 
 
 @pytest.fixture(scope="module")
 def budget_pdfs(tmp_path_factory):
-    """Every budgeted template with every profile, converted in one LibreOffice run."""
+    """Every budgeted template with every profile and briefing, converted in one
+    LibreOffice run."""
     soffice = find_soffice()
     if soffice is None:
         pytest.skip("LibreOffice is not installed")
@@ -180,24 +337,30 @@ def budget_pdfs(tmp_path_factory):
     from briefgen.resources import sample_briefing_path
 
     sample, _ = load_briefing(sample_briefing_path())
-    sample = sample.model_copy(update={"marking": Marking()})
+    briefings = {"sample": sample, **{name: make() for name, make in STRESS.items()}}
     folder = tmp_path_factory.mktemp("budgets")
     docs = []
-    for template in BUDGETS:
-        for office in OFFICES:
-            path = folder / f"{template}__{office}.docx"
-            path.write_bytes(render(sample, template, office))
-            docs.append(str(path))
+    for template, (_, names) in BUDGETS.items():
+        for name in names:
+            briefing = briefings[name].model_copy(update={"marking": Marking()})
+            for office in OFFICES:
+                data = render(briefing, template, office)
+                if template == "briefing-memo":
+                    data = front_section(data)
+                path = folder / f"{template}__{name}__{office}.docx"
+                path.write_bytes(data)
+                docs.append(str(path))
     profile = (folder / "profile").as_uri()
     subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to",
                     "pdf", "--outdir", str(folder), *docs], check=True, capture_output=True,
-                   timeout=300)
+                   timeout=600)
     return folder
 
 
 @pytest.mark.soffice
 @pytest.mark.parametrize("office", OFFICES)
-@pytest.mark.parametrize("template", BUDGETS)
-def test_length_budgets_hold_for_the_sample(budget_pdfs, template, office):
-    pdf = Path(budget_pdfs) / f"{template}__{office}.pdf"
-    assert pdf_page_count(pdf) <= BUDGETS[template]
+@pytest.mark.parametrize("template, briefing", [(t, name) for t, (_, names) in BUDGETS.items()
+                                                for name in names])
+def test_length_budgets_hold(budget_pdfs, template, briefing, office):
+    pdf = Path(budget_pdfs) / f"{template}__{briefing}__{office}.pdf"
+    assert pdf_page_count(pdf) <= BUDGETS[template][0]

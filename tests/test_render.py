@@ -47,12 +47,13 @@ def test_sample_memo_body_has_the_facts(memo, sample):
     for topic in sample.topics:
         assert topic.title in text
     assert "80,000 US troops" in text and "15%" in text
-    assert "Your summit with President Lee Jae Myung, Tokyo, 23 August 2025" in text
+    assert "Your summit with President Lee Jae Myung, Tokyo, August 23, 2025" in text  # one style
     assert "August 23, 2025, Tokyo" in text          # the meeting line, office date style
     assert "DATE:" in text and "August 20, 2025" in text
     assert "Also referenced: Yoon Suk Yeol (President, South Korea); Donald Trump" in text
-    assert "Resume shuttle diplomacy between the leaders (Japan and South Korea)" in text
-    assert "August 25, 2025: President Lee's first summit with President Donald Trump (Washington)" in text
+    assert "For Japan and South Korea to agree:\nReaffirm trilateral cooperation" in text
+    assert "\nResume shuttle diplomacy between the leaders\n" in text
+    assert "August 25, 2025: President Lee\u2019s first summit with President Donald Trump (Washington)" in text
     assert "Drafted by: K. Mori, Northeast Asia Division" in text
     assert "Cleared: North American Affairs \u2013 H. Ueda (cleared)" in text
     assert "{{" not in text and "{%" not in text
@@ -61,7 +62,7 @@ def test_sample_memo_body_has_the_facts(memo, sample):
 def test_sample_memo_uses_word_styles(memo):
     doc = Document(io.BytesIO(memo))
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
-    assert headings[:4] == ["Bottom Line", "Objectives", "What the Other Side Wants", "Participants"]
+    assert headings[:4] == ["BOTTOM LINE", "OBJECTIVES", "WHAT THE OTHER SIDE WANTS", "KEY ISSUES"]
     numbered = [p.text for p in doc.paragraphs if p.style.name == "List Number"]
     assert len(numbered) == 4 and numbered[0].startswith("To reaffirm trilateral")
     bold = [r.text for p in doc.paragraphs for r in p.runs if r.bold]
@@ -115,8 +116,8 @@ def test_unmarked_documents_have_no_banner_or_portion_marks(sample, memo_templat
 
 def test_empty_briefing_renders_without_empty_sections(memo_template):
     text = body_text(render_briefing(Briefing(), memo_template, OfficeProfile(), today=TODAY))
-    assert "Participants" not in text and "Key Figures" not in text
-    assert "Briefing Memorandum" in text
+    assert "PARTICIPANTS" not in text and "KEY FIGURES" not in text and "TAB A" not in text
+    assert "BRIEFING MEMORANDUM" in text
 
 
 def test_unsafe_attribute_is_refused_by_the_sandbox(tmp_path, sample):

@@ -50,7 +50,7 @@ def test_template_error_shows_in_the_preview_pane_not_a_dialog(window, qtbot):
 
     choose_template(window, "briefing-memo")                    # back to a working one
     wait_preview(qtbot, window)
-    assert "Briefing Memorandum" in window.preview.browser.toPlainText()
+    assert "BRIEFING MEMORANDUM" in window.preview.browser.toPlainText()
     assert window.preview.error is None
 
 
