@@ -31,6 +31,9 @@ RULES: tuple[tuple[str, str], ...] = (
     (r"this \.docx is damaged", "{name} is damaged and cannot be read."),
     (r"not valid (JSON|YAML)", "{name} is damaged: it is not valid {0}."),
     (r"^not UTF-8 text", "{name} is not saved as UTF-8 text."),
+    (r"^the manifest is not valid TOML", "{name}, the settings file beside the template, has a "
+                                         "mistake. Open it in a text editor and fix the line "
+                                         "named under Details."),
     (r"^the file is larger than (\d+) MB", "{name} is too large: briefgen reads files of up to "
                                            "{0} MB."),
 )

@@ -8,30 +8,38 @@ Word is listed and checked again without pressing anything.
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QFileSystemWatcher, QProcess, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QBrush, QDesktopServices, QFont, QPalette
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox,
-                               QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox,
-                               QPushButton, QSplitter, QStyle, QTabWidget, QTreeWidget,
-                               QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGridLayout,
+                               QGroupBox, QHBoxLayout, QInputDialog, QLabel, QListWidget,
+                               QListWidgetItem, QMessageBox, QPushButton, QSplitter, QStyle,
+                               QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from briefgen.errors import BriefgenError, OutputError
 from briefgen.files import atomic_write, read_bytes
 from briefgen.folders import ENV_VAR, office_folders, template_folders
-from briefgen.gui import workers
+from briefgen.gui import icons, workers
 from briefgen.gui.errors import run_action, show_error
+from briefgen.gui.messages import human_message
 from briefgen.gui.settings import (SHARED_KEY, apply_shared_folders, environment_folders,
                                    shared_folders)
 from briefgen.offices import OfficeProfile, office_files, read_office
 from briefgen.resources import user_offices_dir, user_templates_dir
 from briefgen.templates import read_template_info, template_files
+from briefgen.templating import slug
 
 GROUPS = (("builtin", "Built-in"), ("shared", "Office / shared"), ("user", "Mine"))
 ORIGIN_NAMES = {"builtin": "built-in", "shared": "office / shared folder", "user": "my folder"}
+# where a copy lives, as the status line names it
+COPY_NAMES = {"builtin": "the built-in one", "shared": "the one in an office / shared folder",
+              "user": "your copy in My templates"}
 DEBOUNCE_MS = 300
+_TOML_KEY = r'(?m)^{key}\s*=\s*"(?:[^"\\]|\\.)*"\s*$'
 
 
 # -- what the folders hold (no Qt) -------------------------------------------
@@ -138,6 +146,71 @@ def duplicate(entry: Entry) -> Path:
     return written[0]
 
 
+def _mine(entry: Entry) -> None:
+    if entry.origin != "user" or entry.path is None:
+        raise OutputError(f"{entry.title!r} is not one of your copies",
+                          hint="only files in My templates can be renamed or deleted")
+
+
+def _set_toml_key(text: str, key: str, value: str) -> str:
+    """*text* (a TOML file) with top-level ``key = "value"`` set (added first if missing)."""
+    line = f"{key} = {json.dumps(value, ensure_ascii=False)}"
+    head, sep, rest = text.partition("\n[")          # top-level keys come before any table
+    pattern = _TOML_KEY.format(key=key)
+    if re.search(pattern, head):
+        head = re.sub(pattern, lambda _m: line, head, count=1)
+    else:
+        head = f"{line}\n{head}"
+    return head + sep + rest
+
+
+def rename_copy(entry: Entry, title: str) -> Path:
+    """Give one of the user's copies a new title, file name and name (so it no longer
+    overrides a file of its old name); returns the new path."""
+    _mine(entry)
+    title = title.strip()
+    name = slug(title)
+    if not name:
+        raise OutputError("the new name needs letters or digits", where=entry.path)
+    suffix = ".docx" if entry.kind == "template" else ".office.toml"
+    target = entry.path.with_name(name + suffix)
+    manifest = entry.path.with_suffix(".toml") if entry.kind == "template" else entry.path
+    if target != entry.path and target.exists():
+        raise OutputError(f"you already have a file called {target.name}", where=target.parent,
+                          hint="choose another name, or delete that copy first")
+    try:
+        text = manifest.read_text(encoding="utf-8") if manifest.is_file() else ""
+    except (OSError, UnicodeDecodeError) as exc:
+        raise OutputError(f"cannot read {manifest.name}: {exc}", where=manifest) from exc
+    text = _set_toml_key(_set_toml_key(text, "title", title), "name", name)
+    new_manifest = target.with_suffix(".toml") if entry.kind == "template" else target
+    try:
+        if target != entry.path:
+            entry.path.rename(target)
+        atomic_write(new_manifest, text.encode("utf-8"))
+        if manifest != new_manifest and manifest.is_file():
+            manifest.unlink()
+    except OSError as exc:
+        raise OutputError(f"cannot rename the file: {exc.strerror or exc}",
+                          where=entry.path) from exc
+    return target
+
+
+def delete_copy(entry: Entry) -> list[Path]:
+    """Delete one of the user's copies (the template and its manifest, or the profile);
+    a logo it shares with nothing else stays.  Returns the deleted files."""
+    _mine(entry)
+    files = [entry.path]
+    if entry.kind == "template" and entry.path.with_suffix(".toml").is_file():
+        files.append(entry.path.with_suffix(".toml"))
+    try:
+        for path in files:
+            path.unlink(missing_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot delete the file: {exc.strerror or exc}", where=path) from exc
+    return files
+
+
 def examine(entry: Entry, check: bool) -> tuple[list[str], list[str] | None]:
     """The fields a template uses and, if *check*, its problems (runs the check: ~0.3 s)."""
     from briefgen.check import check_template, template_variables
@@ -199,11 +272,12 @@ class TemplateManager(QDialog):
         for kind, label in (("template", "Templates"), ("office", "Office profiles")):
             tree = QTreeWidget()
             tree.setAccessibleName(label)
-            tree.setHeaderLabels(["Title", "File"])
+            tree.setHeaderLabels(["Title", "Status", "File"])
             tree.setRootIsDecorated(True)
             tree.setUniformRowHeights(True)
             tree.header().setStretchLastSection(True)
-            tree.setColumnWidth(0, 270)
+            tree.setColumnWidth(0, 230)
+            tree.setColumnWidth(1, 130)
             tree.currentItemChanged.connect(lambda _c, _p: self._selected())
             self.trees[kind] = tree
             self.tabs.addTab(tree, label)
@@ -228,21 +302,26 @@ class TemplateManager(QDialog):
             self.labels[key] = label
             form.addRow(f"{key}:", label)
 
-        S = QStyle
-        self.btn_duplicate = self._button("Duplicate to My Templates", S.SP_FileDialogNewFolder,
+        self.btn_duplicate = self._button("Duplicate to My Templates", "duplicate",
                                           self.duplicate_selected,
                                           "Copy into your own folder; the copy is then used "
                                           "instead of the one of the same name")
-        self.btn_open = self._button("Open in Word processor", S.SP_DialogOpenButton,
+        self.btn_open = self._button("Open in word processor", "edit-file",
                                      self.open_selected, "Edit the file; saving it reloads here")
-        self.btn_check = self._button("Check", S.SP_DialogApplyButton, self.check_selected,
+        self.btn_check = self._button("Check", "check", self.check_selected,
                                       "Look for mistakes in the template's tags")
-        self.btn_folder = self._button("Show in folder", S.SP_DirOpenIcon, self.show_folder,
+        self.btn_folder = self._button("Show in folder", "folder", self.show_folder,
                                        "Open the folder that holds the file")
-        buttons = QHBoxLayout()
-        for button in (self.btn_duplicate, self.btn_open, self.btn_check, self.btn_folder):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        self.btn_rename = self._button("Rename…", "rename", self.rename_selected,
+                                       "Give your copy its own name and title")
+        self.btn_delete = self._button("Delete", "delete", self.delete_selected,
+                                       "Delete your copy (built-in and shared files are never "
+                                       "touched)")
+        buttons = QGridLayout()
+        for i, button in enumerate((self.btn_duplicate, self.btn_open, self.btn_check,
+                                    self.btn_folder, self.btn_rename, self.btn_delete)):
+            buttons.addWidget(button, i // 3, i % 3)
+        buttons.setColumnStretch(3, 1)
 
         self.check_status = QLabel()
         self.check_status.setWordWrap(True)
@@ -274,15 +353,15 @@ class TemplateManager(QDialog):
         layout.addWidget(self._shared_box())
         bottom = QDialogButtonBox(QDialogButtonBox.Close)
         self.btn_reload = bottom.addButton("Reload", QDialogButtonBox.ActionRole)
-        self.btn_reload.setIcon(self.style().standardIcon(S.SP_BrowserReload))
+        self.btn_reload.setIcon(icons.icon("refresh"))
         self.btn_reload.setToolTip("List the folders again (F5)")
         self.btn_reload.setShortcut("F5")
         self.btn_reload.clicked.connect(self.reload)
         bottom.rejected.connect(self.close)
         layout.addWidget(bottom)
 
-    def _button(self, text: str, icon, slot, tip: str) -> QPushButton:
-        button = QPushButton(self.style().standardIcon(icon), text)
+    def _button(self, text: str, icon: str, slot, tip: str) -> QPushButton:
+        button = QPushButton(icons.icon(icon), text)
         button.setToolTip(tip)
         button.setAutoDefault(False)
         button.clicked.connect(slot)
@@ -294,10 +373,10 @@ class TemplateManager(QDialog):
         self.shared_list.setAccessibleName("Shared folders")
         self.shared_list.setMaximumHeight(72)
         self.shared_list.currentRowChanged.connect(lambda _r: self._update_shared_buttons())
-        self.btn_add_shared = QPushButton("Add folder…")
+        self.btn_add_shared = QPushButton(icons.icon("add"), "Add folder…")
         self.btn_add_shared.setAutoDefault(False)
         self.btn_add_shared.clicked.connect(self.add_shared_dialog)
-        self.btn_remove_shared = QPushButton("Remove")
+        self.btn_remove_shared = QPushButton(icons.icon("remove"), "Remove")
         self.btn_remove_shared.setAutoDefault(False)
         self.btn_remove_shared.clicked.connect(self.remove_shared)
         self.shared_note = QLabel()
@@ -345,18 +424,23 @@ class TemplateManager(QDialog):
             group.setFont(0, font)
             group.setFirstColumnSpanned(True)
             for entry in sorted(members, key=lambda e: e.title.lower()):
-                item = QTreeWidgetItem(group, [entry.title, entry.path.name if entry.path
-                                               else "(built in)"])
+                item = QTreeWidgetItem(group, [entry.title, self.short_status(entry),
+                                               entry.path.name if entry.path else "(built in)"])
                 item.setData(0, Qt.UserRole, entry)
                 item.setToolTip(0, str(entry.path or entry.description))
-                item.setToolTip(1, str(entry.path or ""))
+                item.setToolTip(1, self.status(entry))
+                item.setToolTip(2, str(entry.path or ""))
                 if entry.error is not None:
                     item.setIcon(0, self.style().standardIcon(QStyle.SP_MessageBoxWarning))
                     item.setText(0, f"{entry.path.name} — cannot be read")
                 elif entry.overridden_by:
-                    item.setForeground(0, dim)
-                    item.setForeground(1, dim)
-                    item.setText(0, f"{entry.title}  (replaced)")
+                    for column in range(3):
+                        item.setForeground(column, dim)
+                elif self.in_use(entry):
+                    bold = QFont(item.font(0))
+                    bold.setBold(True)
+                    item.setFont(0, bold)
+                    item.setFont(1, bold)
             group.setExpanded(True)
         tree.blockSignals(False)
 
@@ -366,7 +450,7 @@ class TemplateManager(QDialog):
             for entry in entries:
                 if entry.error is not None and str(entry.error) not in self._reported:
                     self._reported.add(str(entry.error))
-                    show_error(self, "A template file cannot be read", entry.error)
+                    self.tell("A template file cannot be read", entry.error)
 
     def items(self, kind: str = "template") -> list[QTreeWidgetItem]:
         """The entry items of one tree, in display order."""
@@ -427,14 +511,15 @@ class TemplateManager(QDialog):
         self.btn_check.setVisible(self.tabs.currentIndex() == 0)
         self.btn_duplicate.setText("Duplicate to My Templates" if self.tabs.currentIndex() == 0
                                    else "Duplicate to My Profiles")
-        self.btn_open.setText("Open in Word processor" if self.tabs.currentIndex() == 0
+        self.btn_open.setText("Open in word processor" if self.tabs.currentIndex() == 0
                               else "Open in text editor")
         if entry is None:
             self.title.setText("Nothing selected")
             self.description.setText("Choose a template or office profile on the left.")
             for label in lab.values():
                 label.clear()
-            for button in (self.btn_duplicate, self.btn_open, self.btn_check, self.btn_folder):
+            for button in (self.btn_duplicate, self.btn_open, self.btn_check, self.btn_folder,
+                           self.btn_rename, self.btn_delete):
                 button.setEnabled(False)
             return
         self.title.setText(entry.title)
@@ -442,7 +527,7 @@ class TemplateManager(QDialog):
         lab["Name"].setText(entry.name)
         lab["Origin"].setText(ORIGIN_NAMES.get(entry.origin, entry.origin).capitalize())
         lab["File"].setText(str(entry.path) if entry.path else "(built into briefgen)")
-        lab["Status"].setText(self._status(entry))
+        lab["Status"].setText(self.status(entry))
         self.form.labelForField(lab["Fields"]).setText("Fields:" if is_template else "Style:")
         if is_template:
             lab["Fields"].setText("Reading the template…" if entry.error is None
@@ -455,20 +540,48 @@ class TemplateManager(QDialog):
                                   f"{office.font} {office.font_size:g} pt")
         self.btn_duplicate.setEnabled(entry.path is not None and entry.origin != "user"
                                       and entry.error is None)
+        for button in (self.btn_rename, self.btn_delete):
+            button.setEnabled(entry.origin == "user" and entry.path is not None)
         self.btn_open.setEnabled(entry.path is not None)
         self.btn_check.setEnabled(is_template)
         self.btn_folder.setEnabled(entry.path is not None)
 
-    def _status(self, entry: Entry) -> str:
-        if entry.error is not None:
-            return "Cannot be read: fix the file (see above); the pickers leave it out."
+    def in_use(self, entry: Entry) -> bool:
+        """Whether the main window's picker has *entry* chosen (and no copy overrides it)."""
+        default = "briefing-memo" if entry.kind == "template" else OfficeProfile().name
+        chosen = self.settings.value(entry.kind, default) or default
+        return entry.error is None and not entry.overridden_by and entry.name == chosen
+
+    def short_status(self, entry: Entry) -> str:
+        """The status column: the one word that matters most."""
+        if entry.error is not None or (entry.path == self.checked and self.problems):
+            return "Problems"
         if entry.overridden_by:
-            return (f"Not used: the file of the same name in the "
-                    f"{ORIGIN_NAMES[entry.overridden_by]} replaces it.")
-        if entry.overrides:
-            hidden = " and the ".join(ORIGIN_NAMES[o] for o in entry.overrides)
-            return f"In use; replaces the one of the same name in the {hidden}."
-        return "In use."
+            return "Overridden"
+        if self.in_use(entry):
+            return "In use"
+        return "Overrides " + ORIGIN_NAMES[entry.overrides[0]] if entry.overrides else ""
+
+    def status(self, entry: Entry) -> str:
+        """The status line: in use or not, what it overrides or what overrides it, problems."""
+        if entry.error is not None:
+            return "Problems: the file cannot be read (see above); the pickers leave it out."
+        if entry.overridden_by:
+            parts = [f"Not used: overridden by {COPY_NAMES[entry.overridden_by]} "
+                     f"of the same name."]
+        elif self.in_use(entry):
+            parts = [f"In use: the {entry.kind.replace('office', 'office profile')} chosen in "
+                     "the main window."]
+        else:
+            parts = ["Available in the main window's picker."]
+        if entry.overrides and not entry.overridden_by:
+            parts.append("Overrides " + " and ".join(COPY_NAMES[o] for o in entry.overrides)
+                         + " of the same name.")
+        if entry.path is not None and entry.path == self.checked and self.problems is not None:
+            count = len(self.problems)
+            parts.append(f"Problems found: {count} (listed below)." if count
+                         else "Checked: no problems found.")
+        return " ".join(parts)
 
     def _examine(self, entry: Entry, check: bool) -> None:
         generation = self._generation
@@ -488,7 +601,7 @@ class TemplateManager(QDialog):
             self.btn_check.setEnabled(True)
             if check:
                 self.check_status.setText(f"Cannot check: {exc}")
-                show_error(self, "Cannot check the template", exc)
+                self.tell("Cannot check the template", exc)
 
         workers.start(lambda _report: examine(entry, check), owner=self, done=done,
                       failed=failed)
@@ -512,6 +625,10 @@ class TemplateManager(QDialog):
             f"{count} problem{'s' if count != 1 else ''} found in {entry.path.name}:" if count
             else f"No problems found in {entry.path.name}.")
         self.check_list.setVisible(bool(count))
+        self.labels["Status"].setText(self.status(entry))
+        item = self.trees[entry.kind].currentItem()
+        if item is not None and item.data(0, Qt.UserRole) is entry:
+            item.setText(1, self.short_status(entry))
 
     # -- actions -------------------------------------------------------------
     def check_selected(self) -> None:
@@ -534,13 +651,69 @@ class TemplateManager(QDialog):
                 QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
             if answer != QMessageBox.Yes:
                 return None
-        copy = run_action(self, "Cannot duplicate", lambda: duplicate(entry))
+        copy = self.attempt("Cannot duplicate", lambda: duplicate(entry))
         if copy is None:
             return None
         self.reload()
         self.select(entry.kind, entry.name, "user")
         self.changed.emit()
         return copy
+
+    def rename_selected(self) -> Path | None:
+        """Ask for a new title for the selected copy and rename its files."""
+        entry = self.current()
+        if entry is None or entry.origin != "user":
+            return None
+        title, ok = QInputDialog.getText(
+            self, "Rename your copy", "New title (the file name follows it):",
+            text=f"{entry.title} (mine)" if entry.overrides else entry.title)
+        if not ok or not title.strip():
+            return None
+        renamed = self.attempt("Cannot rename", lambda: rename_copy(entry, title))
+        if renamed is not None:
+            self.reload()
+            self.select(entry.kind, slug(title), "user")
+            self.changed.emit()
+        return renamed
+
+    def delete_selected(self) -> bool:
+        """Delete the selected copy after asking; built-in and shared files are never touched."""
+        entry = self.current()
+        if entry is None or entry.origin != "user":
+            return False
+        then = (f"{COPY_NAMES[entry.overrides[-1]][:1].upper()}{COPY_NAMES[entry.overrides[-1]][1:]}"
+                " of the same name is used again." if entry.overrides else "")
+        answer = QMessageBox.question(
+            self, "Delete your copy?",
+            f"Delete “{entry.title}” ({entry.path.name}) from your folder? This cannot be "
+            f"undone. {then}".strip(), QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+        if answer != QMessageBox.Yes:
+            return False
+        if self.attempt("Cannot delete", lambda: delete_copy(entry)) is None:
+            return False
+        self.reload()
+        self.changed.emit()
+        return True
+
+    def attempt(self, title: str, fn):
+        """Run *fn*; a problem is told in plain words (details below), a bug as a bug."""
+        try:
+            return fn()
+        except BriefgenError as exc:
+            self.tell(title, exc)
+        except Exception as exc:  # a bug: the one error path shows its traceback
+            show_error(self, title, exc)
+        return None
+
+    def tell(self, title: str, exc: BaseException, icon=QMessageBox.Warning) -> QMessageBox:
+        """A window-modal message in plain words, the technical line under Details."""
+        text, details = human_message(exc)
+        box = QMessageBox(icon, title, text, QMessageBox.Ok, self)
+        if details:
+            box.setDetailedText(details)
+        box.setAttribute(Qt.WA_DeleteOnClose)
+        box.open()
+        return box
 
     def open_selected(self) -> None:
         entry = self.current()
@@ -561,18 +734,60 @@ class TemplateManager(QDialog):
                 if self.duplicate_selected() is None:
                     return
                 target = self.current()
-        self._open_url(QUrl.fromLocalFile(str(target.path)), target.path)
+        self.open_file(target.path)
+
+    def open_file(self, path: Path) -> str | None:
+        """Open *path* with the system's program for it, else a Word file with LibreOffice;
+        say clearly when neither exists.  Returns "system", "libreoffice" or None."""
+        from briefgen.convert import find_soffice
+
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            return "system"
+        if path.suffix.lower() == ".docx":
+            soffice = find_soffice()
+            if soffice is not None:
+                started = QProcess.startDetached(soffice, [str(path)])
+                if started[0] if isinstance(started, tuple) else started:
+                    return "libreoffice"
+            problem = ("no program on this computer opens Word documents, and LibreOffice is "
+                       "not installed")
+            hint = "install LibreOffice or a word processor, or open the file from its folder"
+        else:
+            problem = f"no program on this computer is set up to open {path.suffix} files"
+            hint = "open it in any text editor from its folder"
+        self.tell("Cannot open", OutputError(problem, where=path, hint=hint,
+                                             details=f"File: {path}"))
+        return None
 
     def show_folder(self) -> None:
         entry = self.current()
         if entry is not None and entry.path is not None:
-            self._open_url(QUrl.fromLocalFile(str(entry.path.parent)), entry.path.parent)
+            if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(entry.path.parent))):
+                self.tell("Cannot open", OutputError(
+                    "no file manager was found to show the folder", where=entry.path.parent,
+                    hint=f"the file is {entry.path}"))
 
-    def _open_url(self, url: QUrl, path: Path) -> None:
-        if not QDesktopServices.openUrl(url):
-            show_error(self, "Cannot open", OutputError(
-                "no program to open it with was found", where=path,
-                hint="open it from your file manager"))
+    def refresh_status(self) -> None:
+        """Show again which template and profile are in use (the main window may have
+        changed its choice since)."""
+        for kind in self.trees:
+            for item in self.items(kind):
+                entry = item.data(0, Qt.UserRole)
+                item.setText(1, self.short_status(entry))
+                item.setToolTip(1, self.status(entry))
+                if entry.error is None and not entry.overridden_by:
+                    font = QFont(item.font(0))
+                    font.setBold(self.in_use(entry))
+                    item.setFont(0, font)
+                    item.setFont(1, font)
+        entry = self.current()
+        if entry is not None:
+            self.labels["Status"].setText(self.status(entry))
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.ActivationChange and self.isActiveWindow():
+            self.refresh_status()
 
     # -- watching ------------------------------------------------------------
     def _watch(self) -> None:

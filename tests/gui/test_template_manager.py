@@ -90,12 +90,14 @@ def test_shared_folder_added_in_the_setting_lists_as_shared(manager, qtbot, tmp_
     assert manager.shared_list.item(0).text() == str(shared)
 
     manager.select("template", "one-pager", "shared")
-    assert status(manager) == "In use; replaces the one of the same name in the built-in."
+    assert status(manager) == ("Available in the main window's picker. Overrides the built-in "
+                               "one of the same name.")
+    assert manager.trees["template"].currentItem().text(1) == "Overrides built-in"
     manager.select("template", "one-pager", "builtin")
-    assert status(manager) == ("Not used: the file of the same name in the office / shared "
-                               "folder replaces it.")
-    assert manager.current().title in manager.trees["template"].currentItem().text(0)
-    assert "(replaced)" in manager.trees["template"].currentItem().text(0)
+    assert status(manager) == ("Not used: overridden by the one in an office / shared folder of "
+                               "the same name.")
+    assert manager.current().title == manager.trees["template"].currentItem().text(0)
+    assert manager.trees["template"].currentItem().text(1) == "Overridden"
 
     manager.shared_list.setCurrentRow(0)
     with qtbot.waitSignal(manager.changed):
@@ -128,10 +130,13 @@ def test_duplicate_copies_into_my_templates_and_the_copy_overrides(manager, qtbo
         assert (folder / name).read_bytes() == (builtin_templates_dir() / name).read_bytes()
     assert manager.group_of("template", "user") == ["briefing-memo"]
     assert manager.current().origin == "user"            # the copy is selected
-    assert status(manager) == "In use; replaces the one of the same name in the built-in."
+    assert status(manager) == ("In use: the template chosen in the main window. Overrides the "
+                               "built-in one of the same name.")
+    assert manager.trees["template"].currentItem().text(1) == "In use"
     assert not manager.btn_duplicate.isEnabled()
     manager.select("template", "briefing-memo", "builtin")
-    assert status(manager) == "Not used: the file of the same name in the my folder replaces it."
+    assert status(manager) == ("Not used: overridden by your copy in My templates of the same "
+                               "name.")
     wait_idle(qtbot, manager)
 
 
@@ -163,7 +168,8 @@ def test_a_failed_duplicate_leaves_nothing_and_shows_the_error(manager, qtbot, m
     assert manager.duplicate_selected() is None
     assert list(user_templates_dir().iterdir()) == []
     boxes = message_boxes(manager)
-    assert [b.text() for b in boxes] == ["disk full"]
+    assert [b.text() for b in boxes] == ["Disk full."]
+    assert "scene-setter.toml: disk full" in boxes[0].detailedText()
     assert boxes[0].windowTitle() == "Cannot duplicate"
     boxes[0].close()
     wait_idle(qtbot, manager)
@@ -239,8 +245,9 @@ def test_a_broken_manifest_in_a_shared_folder_shows_a_message(manager, qtbot, tm
     qtbot.waitUntil(lambda: bool(message_boxes(manager)))
     box = message_boxes(manager)[0]
     assert box.windowTitle() == "A template file cannot be read"
-    assert box.text().startswith("the manifest is not valid TOML")
-    assert box.informativeText() == f"In: {shared / 'cable.toml'}"
+    assert box.text().startswith("cable.toml, the settings file beside the template, has a "
+                                 "mistake.")
+    assert box.detailedText().startswith(f"{shared / 'cable.toml'}: the manifest is not valid TOML")
     box.close()
     manager.select("template", "cable.docx", "shared")
     assert manager.trees["template"].currentItem().text(0) == "cable.docx — cannot be read"
@@ -287,3 +294,110 @@ def test_main_window_opens_the_manager_and_reloads_its_pickers(window, qtbot, tm
     assert window.template_manager is dialog            # one manager, raised again
     wait_idle(qtbot, dialog)
     assert dialog.trees["template"].currentItem().data(0, Qt.UserRole) is dialog.current()
+
+
+def test_status_names_the_template_in_use_and_follows_the_main_window(manager, qtbot):
+    assert manager.select("template", "briefing-memo", "builtin")
+    assert status(manager) == "In use: the template chosen in the main window."
+    assert manager.trees["template"].currentItem().text(1) == "In use"
+    assert manager.select("template", "one-pager", "builtin")
+    assert status(manager) == "Available in the main window's picker."
+    manager.settings.setValue("template", "one-pager")
+    manager.refresh_status()
+    assert status(manager) == "In use: the template chosen in the main window."
+    in_use = [i.data(0, Qt.UserRole).name for i in manager.items() if i.text(1) == "In use"]
+    assert in_use == ["one-pager"]
+    default = tm.OfficeProfile().name
+    assert manager.select("office", default, "builtin")
+    assert status(manager) == "In use: the office profile chosen in the main window."
+    assert manager.select("office", "uk-fcdo-desk", "builtin")
+    assert status(manager) == "Available in the main window's picker."
+    wait_idle(qtbot, manager)
+
+
+def test_status_reports_the_problems_a_check_found(manager, qtbot):
+    word_file(user_templates_dir() / "draft.docx", "{{ titel }}")
+    manager.reload()
+    assert manager.select("template", "draft", "user")
+    manager.btn_check.click()
+    wait_idle(qtbot, manager)
+    assert status(manager) == "Available in the main window's picker. Problems found: 1 " \
+                              "(listed below)."
+    assert manager.trees["template"].currentItem().text(1) == "Problems"
+
+
+def test_open_falls_back_to_libreoffice_and_says_when_nothing_can(manager, qtbot, monkeypatch):
+    from PySide6.QtCore import QProcess
+
+    import briefgen.convert
+
+    started = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)
+    monkeypatch.setattr(briefgen.convert, "find_soffice", lambda: "/opt/lo/soffice")
+    monkeypatch.setattr(QProcess, "startDetached",
+                        lambda program, args: started.append((program, args)) or (True, 42))
+    path = word_file(user_templates_dir() / "mine.docx", "{{ title }}")
+    assert manager.open_file(path) == "libreoffice"
+    assert started == [("/opt/lo/soffice", [str(path)])]
+    assert message_boxes(manager) == []
+
+    monkeypatch.setattr(briefgen.convert, "find_soffice", lambda: None)
+    assert manager.open_file(path) is None
+    box = message_boxes(manager)[0]
+    assert box.windowTitle() == "Cannot open"
+    assert box.text() == ("No program on this computer opens Word documents, and LibreOffice is "
+                          "not installed. Install LibreOffice or a word processor, or open the "
+                          "file from its folder.")
+    assert str(path) in box.detailedText()
+    box.close()
+    wait_idle(qtbot, manager)
+
+
+def test_rename_and_delete_work_on_my_copies_only(manager, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    assert manager.select("template", "briefing-memo", "builtin")
+    assert not manager.btn_rename.isEnabled() and not manager.btn_delete.isEnabled()
+    manager.duplicate_selected()
+    assert manager.btn_rename.isEnabled() and manager.btn_delete.isEnabled()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Short memo", True))
+    with qtbot.waitSignal(manager.changed):
+        renamed = manager.rename_selected()
+    folder = user_templates_dir()
+    assert renamed == folder / "short-memo.docx"
+    assert sorted(p.name for p in folder.iterdir()) == ["short-memo.docx", "short-memo.toml"]
+    manifest = (folder / "short-memo.toml").read_text(encoding="utf-8")
+    assert 'title = "Short memo"' in manifest and 'name = "short-memo"' in manifest
+    assert manager.current().name == "short-memo" and manager.current().origin == "user"
+    assert manager.current().title == "Short memo"
+    assert not manager.current().overrides                  # the built-in is used again
+    assert (builtin_templates_dir() / "briefing-memo.docx").is_file()
+
+    answers = iter([QMessageBox.No, QMessageBox.Yes])
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: next(answers))
+    assert not manager.delete_selected()                    # asked first; "No" keeps it
+    assert (folder / "short-memo.docx").is_file()
+    with qtbot.waitSignal(manager.changed):
+        assert manager.delete_selected()
+    assert list(folder.iterdir()) == []
+    assert manager.group_of("template", "user") == []
+    builtin = len(list(builtin_templates_dir().glob("*.docx")))
+    assert len(manager.group_of("template", "builtin")) == builtin
+    with pytest.raises(OutputError):
+        tm.delete_copy(next(e for e in manager.entries["template"] if e.origin == "builtin"))
+    wait_idle(qtbot, manager)
+
+
+def test_rename_keeps_an_office_profile_readable(manager, qtbot, tmp_path):
+    folder = user_offices_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "desk.office.toml").write_text('title = "Desk"\nfont = "Arial"\n\n[routing]\n'
+                                             'to = "The Minister"\n', encoding="utf-8")
+    manager.reload()
+    entry = next(e for e in manager.entries["office"] if e.name == "desk")
+    target = tm.rename_copy(entry, "Asia desk")
+    assert target == folder / "asia-desk.office.toml"
+    assert not (folder / "desk.office.toml").exists()
+    office = tm.read_office(target, "user")
+    assert (office.name, office.title, office.font) == ("asia-desk", "Asia desk", "Arial")
+    wait_idle(qtbot, manager)
