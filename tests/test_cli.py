@@ -186,7 +186,8 @@ def test_import_writes_a_briefing_and_a_summary(capsys, tmp_path):
 
 @pytest.mark.parametrize("name, content, message", [
     ("empty.txt", b"", "{path}: the file is empty"),
-    ("notes.pdf", b"%PDF-1.4", "{path}: unsupported file type '.pdf'"),
+    ("notes.pdf", b"%PDF-1.4", "{path}: not a PDF, or a damaged one"),
+    ("notes.pages", b"PK", "{path}: unsupported file type '.pages'"),
     ("brief.json", b'{"hello": 1}', "{path}: "),
 ])
 def test_import_errors_are_one_line_and_write_nothing(capsys, tmp_path, name, content, message):

@@ -17,12 +17,14 @@ from briefgen.errors import InputError, SourceError
 from briefgen.importing.dates import parse_date
 from briefgen.importing.document import Block, Document
 from briefgen.importing.encoding import decode_text
+from briefgen.importing.pdf import read_pdf
 from briefgen.model import Briefing
 
 MAX_BYTES = 20_000_000
-ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx")
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+MAIL_SUFFIXES = (".eml", ".msg")
 DATA_SUFFIXES = (".json", ".yaml", ".yml", ".csv")
-SUPPORTED_SUFFIXES: tuple[str, ...] = ARTICLE_SUFFIXES + DATA_SUFFIXES
+SUPPORTED_SUFFIXES: tuple[str, ...] = ARTICLE_SUFFIXES + MAIL_SUFFIXES + DATA_SUFFIXES
 
 
 def suffix_of(path: Path) -> str:
@@ -442,5 +444,5 @@ def _table_briefing(rows, header, table, kind, where) -> tuple[Briefing, list[st
 ArticleReader = Callable[[bytes, str], Document]
 ARTICLE_READERS: dict[str, ArticleReader] = {
     ".txt": read_text, ".md": read_markdown, ".html": read_html, ".htm": read_html,
-    ".docx": read_docx,
+    ".docx": read_docx, ".pdf": read_pdf,
 }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from briefgen.errors import SourceError
 from briefgen.importing import readers
@@ -35,6 +35,8 @@ def import_raw(raw: bytes, suffix: str, where: str, *, published: dt.date | None
         return readers.read_briefing_file(raw, where, yaml_syntax=suffix in (".yaml", ".yml"))
     if suffix == ".csv":
         return readers.read_csv(raw, where)
+    if suffix in readers.MAIL_SUFFIXES:
+        return _import_mail(raw, suffix, where, published=published, progress=progress)
     document = readers.ARTICLE_READERS[suffix](raw, where)
     return import_document(document, published=published, progress=progress)
 
@@ -44,9 +46,44 @@ def import_document(document: Document, *, published: dt.date | None = None,
     """The extractor's facts from one article."""
     from briefgen.importing.extract import extract
 
-    if progress:
-        progress(0, 1)
-    found = extract(document, published=published)
-    if progress:
-        progress(1, 1)
-    return found
+    return extract(document, published=published, progress=progress)
+
+
+# attachments that are part of how mail looks, not of what it says
+_QUIET = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".svg", ".ics", ".vcf",
+          ".p7s", ".asc", ".sig")
+
+
+def _import_mail(raw: bytes, suffix: str, where: str, *, published: dt.date | None,
+                 progress: Callable[[int, int], None] | None) -> Found:
+    """A message's text and each attachment briefgen can read, merged."""
+    from briefgen.importing.mail import read_eml, read_msg
+    from briefgen.importing.merge import merge
+
+    mail = (read_eml if suffix == ".eml" else read_msg)(raw, where)
+    found: list[Found] = []
+    warnings: list[str] = []
+    if mail.document is not None:
+        try:
+            found.append(import_document(mail.document, published=published,
+                                         progress=progress))
+        except SourceError as exc:
+            if not mail.attachments:
+                raise
+            warnings.append(f"{where}: the message text holds no article ({exc.message})")
+    sent = published or (mail.document.published if mail.document else None)
+    for name, content in mail.attachments:
+        part, kind = f"{where} › {name}", readers.suffix_of(PurePath(name))
+        if kind in readers.SUPPORTED_SUFFIXES or kind == ".brief.json":
+            try:  # an attachment is dated no later than its message
+                found.append(import_raw(content, kind, part, published=sent))
+            except SourceError as exc:
+                warnings.append(f"{exc} (attachment left out)")
+        elif kind not in _QUIET:
+            warnings.append(f"{part}: attachment left out (briefgen does not import "
+                            f"'{kind or name}' files)")
+    if not found:
+        raise SourceError("the message has no text and no attachment briefgen can import",
+                          where=where, hint="forward the article itself, or save it as a file")
+    return merge([briefing for briefing, _ in found]), \
+        warnings + [w for _, ws in found for w in ws]

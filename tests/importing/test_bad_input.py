@@ -21,10 +21,11 @@ def _error(path) -> str:
 
 
 def test_unsupported_extension(tmp_path):
-    path = tmp_path / "notes.pdf"
-    path.write_bytes(b"%PDF-1.4")
-    assert _error(path) == (f"{path}: unsupported file type '.pdf' (briefgen imports .txt, .md, "
-                            ".html, .htm, .docx, .json, .yaml, .yml, .csv)")
+    path = tmp_path / "notes.pages"
+    path.write_bytes(b"PK")
+    assert _error(path) == (f"{path}: unsupported file type '.pages' (briefgen imports .txt, "
+                            ".md, .html, .htm, .docx, .pdf, .eml, .msg, .json, .yaml, .yml, "
+                            ".csv)")
 
 
 def test_where_is_the_path_as_given(tmp_path, monkeypatch):
