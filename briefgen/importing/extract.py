@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+from briefgen.importing import gazetteer as gz
 from briefgen.importing.boilerplate import clean_document
 from briefgen.importing.commitments import find_pledges, find_step
 from briefgen.importing.dates import mentions_relative
@@ -106,23 +107,57 @@ def extract(doc: Document, *, published: dt.date | None = None,
 
 def _infer_countries(people: list[Individual], facts: MeetingFacts,
                      sentences: list[str]) -> None:
-    """A countryless 'President X' named beside a participant of the same office is taken
-    to hold that office in the same country (a predecessor or rival)."""
-    resolver = Resolver(people, facts.participants)
+    """Countries the article leaves implicit.
+
+    A participant without one takes the host country when no other participant holds it
+    (the host first when roles are known), else the country the article names most that
+    no participant holds.  A countryless 'President X' named beside a participant of the
+    same office holds that office in the same country (a predecessor or rival)."""
+    participants = facts.participants
+    missing = [p for p in participants if not p.country]
+    if missing:
+        held = {p.country for p in participants if p.country}
+        others = [c for c in _countries_named(sentences) if c not in held]
+        host = facts.host_country
+        if host and host not in held:
+            hosts = [p for p in missing if facts.roles.get(p.name) == "host"] or \
+                [p for p in missing if facts.roles.get(p.name) != "guest"]
+            for person in hosts:
+                person.country = host
+            others = [c for c in others if c != host]
+            missing = [p for p in missing if not p.country]
+        for person, country in zip(missing, others):
+            person.country = country
+    resolver = Resolver(people, participants)
     for person in people:
-        if person.country:
+        if person.country or person in participants:
             continue
-        same_office = [p for p in facts.participants if p.title == person.title and p.country]
+        same_office = [p for p in participants if p.title == person.title and p.country]
         if person.past and len(same_office) == 1:
             person.country = same_office[0].country
             continue
         for mention in person.mentions:
             for _, other in resolver.named(sentences[mention.sentence]):
-                if other in facts.participants and other.title == person.title and other.country:
+                if other in participants and other.title == person.title and other.country:
                     person.country = other.country
                     break
             if person.country:
                 break
+
+
+def _countries_named(sentences: list[str]) -> list[str]:
+    """Countries the article names (by name, demonym or capital), most named first."""
+    counts: dict[str, int] = {}
+    for sentence in sentences:
+        for m in gz.place_pattern().finditer(sentence):
+            word = m.group(1)
+            if not word[:1].isupper():
+                continue
+            c = gz.country_named(word) or gz.country_of_adjective(word) or \
+                (gz.country_of_city(word) if gz.is_capital(word) else None)
+            if c:
+                counts[c.name] = counts.get(c.name, 0) + 1
+    return sorted(counts, key=lambda c: -counts[c])
 
 
 def _person(p: Individual, role: str | None) -> Person:

@@ -173,22 +173,25 @@ Venezuela|Venezuelan||Caracas
 Vietnam|Vietnamese|Viet Nam|Hanoi,Ho Chi Minh City,Da Nang
 """
 
-# Official titles, longest first when matched.  "PM" and similar are aliases.
-TITLES: tuple[str, ...] = (
-    "Prime Minister", "President", "Chancellor", "Premier", "Vice President",
-    "Deputy Prime Minister", "Foreign Minister", "Defence Minister", "Defense Minister",
-    "Finance Minister", "Trade Minister", "Foreign Secretary", "Secretary of State",
-    "Defense Secretary", "Defence Secretary", "Secretary-General", "Secretary General",
-    "King", "Queen", "Emperor", "Empress", "Crown Prince", "Prince", "Princess",
-    "Emir", "Sultan", "Sheikh", "Supreme Leader", "Governor", "Minister",
-    "Taoiseach", "First Minister", "State Counsellor", "Chief Executive",
-)
-TITLE_ALIASES: dict[str, str] = {"pm": "Prime Minister", "vice-president": "Vice President",
-                                 "vp": "Vice President", "defense minister": "Defense Minister"}
+def _titles() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Plain offices, and offices written as regular expressions (lexicon/people.toml)."""
+    portfolio = "(?:" + lexicon.alternation(lexicon.words("people", "portfolios")) + ")"
+    raw = lexicon.words("people", "titles")
+    return (tuple(t for t in raw if not t.startswith("re:")),
+            tuple(t.replace("{portfolio}", portfolio) for t in raw if t.startswith("re:")))
+
+
+# Official titles: plain ones, and general shapes ("Minister of Public Health").
+TITLES, TITLE_SHAPES = _titles()
+TITLE_ALIASES: dict[str, str] = lexicon.table("people", "title_aliases")
 # Titles that lead a government: their holders are the usual summit participants.
-LEADER_TITLES = frozenset({"Prime Minister", "President", "Chancellor", "Premier", "King",
-                           "Queen", "Emperor", "Emir", "Sultan", "Taoiseach", "Crown Prince",
-                           "Supreme Leader"})
+LEADER_TITLES = frozenset(lexicon.words("people", "leaders"))
+MINISTER_TITLES = frozenset(lexicon.words("people", "ministers"))
+
+
+def title_alternation() -> str:
+    """Every office and its short forms as one regex alternation (match it ignoring case)."""
+    return lexicon.alternation([*TITLES, *TITLE_ALIASES, *TITLE_SHAPES])
 
 
 class Country:
@@ -314,16 +317,18 @@ def place_pattern() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def title_pattern() -> re.Pattern[str]:
-    names = sorted({*TITLES, *(a for a in TITLE_ALIASES)}, key=len, reverse=True)
-    alts = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in names)
-    return re.compile(rf"\b({alts})\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:{title_alternation()})\b", re.IGNORECASE)
 
 
 def canonical_title(text: str) -> str:
+    """'prime minister' -> 'Prime Minister'; 'PM' -> 'Prime Minister'; a portfolio title is
+    kept as written."""
     key = " ".join(text.split()).lower()
     if key in TITLE_ALIASES:
         return TITLE_ALIASES[key]
     for t in TITLES:
         if t.lower() == key:
             return t
-    return " ".join(w.capitalize() if w not in ("of",) else w for w in key.split())
+    small = ("of", "for", "and", "the")
+    return " ".join(w if w.lower() in small else w[:1].upper() + w[1:]
+                    for w in " ".join(text.split()).split())

@@ -12,51 +12,60 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from briefgen.importing import gazetteer as gz
+from briefgen.importing import lexicon
 from briefgen.importing.dates import MONTHS, WEEKDAYS
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĶĹĻĽĿŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _WORD = rf"[{_UPPER}][^\W\d_]*(?:[-'’][{_UPPER}]?[^\W\d_]+)*"
-_PARTICLE = r"(?:de|da|del|della|di|du|dos|das|van|von|der|den|ter|bin|binti|al|el|la|le|ibn)"
-_NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_WORD}){{0,3}}"
+_PARTICLE = rf"(?:{lexicon.alternation(lexicon.words('people', 'particles'))})"
+# a name word, an initial ("R.") or an Arabic article joined to the name ("al-Thani")
+_TOKEN = rf"(?:{_WORD}|[{_UPPER}]\.(?=\s)|(?:al|el|Al|El|ad|as|ash|at|az)-{_WORD})"
+_SUFFIX = r"(?:,?\s+(?:Jr|Sr)\.?|\s+(?:II|III|IV)\b)"
+_NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_TOKEN}){{0,4}}{_SUFFIX}?"
+_HONORIFICS = rf"(?:(?:{lexicon.alternation(lexicon.words('people', 'honorifics'))})\s+)*"
 _STATUS = r"(?i:former|late|then|ex-|incoming|outgoing|new|newly\s+elected|acting|interim|hardline|" \
-          r"liberal|conservative|veteran|embattled|current|sitting)"
+          r"liberal|conservative|veteran|embattled|current|sitting|visiting)"
 _PAST = re.compile(r"\b(former|late|then|ex-|outgoing|predecessor|previous|impeach\w*|ousted)\b",
                    re.I)
+# "the Federal Republic of", "the Kingdom of", "the State of" before a country's name
+_STATE = r"(?:(?:[A-Z][\w'’-]+\s+){0,3}(?:Republic|Kingdom|State|Sultanate|Emirate|" \
+         r"Principality|Commonwealth|Federation|Confederation)\s+of\s+(?:the\s+)?)?"
 
-_NOT_NAMES = frozenset(
-    {*(m.capitalize() for m in MONTHS), *(d.capitalize() for d in WEEKDAYS),
-     "The", "A", "An", "On", "In", "At", "For", "And", "But", "He", "She", "They", "It", "This",
-     "That", "Both", "After", "Before", "As", "While", "When", "His", "Her", "Their", "Its",
-     "With", "From", "Of", "To", "By", "We", "I", "Our", "My", "Minister", "Ministry",
-     "Government", "Parliament", "Congress", "House", "Senate", "Party", "Summit", "Office",
-     "Palace", "Council", "Union", "Nations", "Assembly", "Republic", "Kingdom", "Mr", "Mrs",
-     "Ms", "Dr", "Sir", "Dame", "However", "Meanwhile", "Also", "Speaking", "According"})
+_NOT_NAMES = frozenset({*(m.capitalize() for m in MONTHS), *(d.capitalize() for d in WEEKDAYS),
+                        *lexicon.words("people", "not_names")})
+_HONORIFIC_WORDS = frozenset(w for h in lexicon.words("people", "honorifics") for w in h.split()
+                             if w[:1].isupper())
+_ORGANISATION_WORDS = frozenset(lexicon.table("people", "groups")["organisations"].split())
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     adjectives = sorted({w for c in gz.countries() for w in (*c.demonyms, c.name, *c.aliases)},
                         key=len, reverse=True)
     places = "|".join(re.escape(a) for a in adjectives)
     names = sorted({c.name for c in gz.countries()} | {a for c in gz.countries() for a in c.aliases},
                    key=len, reverse=True)
-    country = "|".join(re.escape(n) for n in names)
-    titles = sorted({*gz.TITLES, "PM"}, key=len, reverse=True)
-    title = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles)
+    country = _STATE + "(?:" + "|".join(re.escape(n) for n in names) + ")"
+    title = gz.title_alternation()
     before = re.compile(
         rf"(?:\b(?P<status1>{_STATUS})\s+)?"
         rf"(?:(?:the\s+)?(?P<adj>{places})(?:['’]s)?\s+)?"
-        rf"(?:(?P<status2>{_STATUS})\s+)?"
-        rf"(?<![\w])(?P<title>(?i:{title}))\s+(?P<name>{_NAME})"
+        rf"(?:(?P<status2>{_STATUS})\s+)?{_HONORIFICS}(?:the\s+)?"
+        rf"(?<![\w])(?P<title>(?i:{title}))"
+        rf"(?:\s+of\s+(?:the\s+)?(?P<of1>{country}))?,?"
+        rf"\s+{_HONORIFICS}(?P<name>{_NAME})"
         rf"(?:\s+of\s+(?:the\s+)?(?P<of>{country})\b)?")
     after = re.compile(
         rf"(?P<name>{_NAME}),\s+(?:the\s+|a\s+)?"
         rf"(?:(?P<status1>{_STATUS})\s+)?"
         rf"(?:(?P<adj>{places})(?:['’]s)?\s+)?"
         rf"(?:(?P<status2>{_STATUS})\s+)?"
-        rf"(?P<title>(?i:{title}))\b"
+        rf"(?P<title>(?i:{title}))\b(?!\s+(?!of\b)[{_UPPER}])"
         rf"(?:\s+of\s+(?:the\s+)?(?P<of>{country})\b)?")
-    return before, after
+    counterpart = re.compile(
+        rf"\b(?:his|her|their)\s+(?:(?P<adj>{places})\s+)?counterparts?,?\s+{_HONORIFICS}"
+        rf"(?P<name>{_NAME})")
+    return before, after, counterpart
 
 
 @dataclass
@@ -83,16 +92,26 @@ class Individual:
 
     @property
     def short_names(self) -> list[str]:
-        tokens = [t for t in self.name.split() if t[0].isupper()]
+        tokens = [t for t in self.name.split() if t[0].isupper() and not t.endswith(".")
+                  and t not in ("II", "III", "IV")]
         return list(dict.fromkeys([tokens[-1], tokens[0]])) if tokens else []
 
 
 def _clean_name(raw: str) -> str:
-    tokens = re.sub(r"['’]s$", "", raw.strip()).split()
+    name = re.sub(_SUFFIX + "$", "", raw.strip())
+    tokens = re.sub(r"['’]s$", "", name).split()
+    bodies = [i for i, t in enumerate(tokens) if t in _ORGANISATION_WORDS]
+    if bodies:
+        tokens = tokens[bodies[-1] + 1:]  # "Investment Fund Kirill Dmitriev" -> the person
+    while len(tokens) > 1 and tokens[0] in _HONORIFIC_WORDS:
+        tokens.pop(0)
     places = gz.place_words()
     while tokens and (tokens[-1] in _NOT_NAMES or tokens[-1].lower() in places):
         tokens.pop()
-    while tokens and (tokens[0] in _NOT_NAMES or tokens[0].lower() in places):
+    while tokens and tokens[0] in _NOT_NAMES:
+        tokens.pop(0)
+    # a place word opens a longer name only by accident ("Georgia Meloni" stays whole)
+    while len(tokens) > 2 and tokens[0].lower() in places:
         tokens.pop(0)
     if tokens and re.search(r"['’]s$", tokens[-1]):
         tokens[-1] = re.sub(r"['’]s$", "", tokens[-1])
@@ -102,34 +121,63 @@ def _clean_name(raw: str) -> str:
 def _country(adj: str | None, of: str | None) -> str:
     for text in (of, adj):
         if text:
-            c = gz.country_named(text) or gz.country_of_adjective(text)
+            text = re.sub(_STATE, "", text) if text[:1].isupper() else text
+            c = gz.country_named(text) or gz.country_of_adjective(text) \
+                or gz.country_of_city(text)
             if c:
                 return c.name
     return ""
 
 
+def _city_after(sentence: str, end: int) -> str:
+    """'Crown Prince of Abu Dhabi': a city named right after an office."""
+    m = re.match(r"\s+of\s+((?:[A-Z][\w'’-]+\s?){1,3})", sentence[end:])
+    if not m:
+        return ""
+    words = m[1].split()
+    for n in range(len(words), 0, -1):
+        if gz.country_of_city(" ".join(words[:n])):
+            return " ".join(words[:n])
+    return ""
+
+
 def find_mentions(sentences: list[str]) -> list[Mention]:
-    """Every titled person named in the sentences."""
-    before, after = _patterns()
+    """Every titled person named in the sentences, and counterparts of the titled
+    ("his Ivorian counterpart X" takes the office of the person before it)."""
+    before, after, counterpart = _patterns()
     found: list[Mention] = []
     titled = gz.title_pattern()
     for index, sentence in enumerate(sentences):
-        if not titled.search(sentence):
+        has_title = titled.search(sentence)
+        if not has_title and "counterpart" not in sentence:
             continue
         taken: list[tuple[int, int]] = []
-        for regex in (before, after):
+        here: list[Mention] = []
+        for regex in (before, after, counterpart):
             for m in regex.finditer(sentence):
                 span = m.span("name")
                 if any(s < span[1] and span[0] < e for s, e in taken):
                     continue
                 name = _clean_name(m["name"])
-                if not name:
+                if not name or name.isupper() and len(name) > 3:
                     continue
-                status = " ".join(filter(None, (m["status1"], m["status2"])))
-                found.append(Mention(name, gz.canonical_title(m["title"]),
-                                     _country(m["adj"], m["of"]),
-                                     bool(_PAST.search(status)), index, m.start()))
+                if regex is counterpart:
+                    earlier = [x for x in here if x.start < m.start()]
+                    title = earlier[-1].title if earlier else ""
+                    mention = Mention(name, title, _country(m["adj"], None), False, index,
+                                      m.start())
+                else:
+                    status = " ".join(filter(None, (m["status1"], m["status2"])))
+                    of = m["of"] or (m["of1"] if "of1" in m.re.groupindex else None)
+                    title = gz.canonical_title(m["title"])
+                    city = _city_after(sentence, m.end("title"))
+                    if city and not of:
+                        title, of = f"{title} of {city}", city
+                    mention = Mention(name, title, _country(m["adj"], of),
+                                      bool(_PAST.search(status)), index, m.start())
+                here.append(mention)
                 taken.append(span)
+        found.extend(here)
     return found
 
 
@@ -185,7 +233,7 @@ class Resolver:
                 if person:
                     found.append((m.start(), person))
         for m in re.finditer(r"\bthe\s+(?:(\w+(?:\s+\w+)?)\s+)?(leader|"
-                             + "|".join(t.lower() for t in gz.TITLES) + r")\b", text, re.I):
+                             + lexicon.alternation(gz.TITLES) + r")\b", text, re.I):
             person = self._by_title(m[1] or "", m[2])
             if person:
                 found.append((m.start(), person))

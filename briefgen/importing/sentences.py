@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from briefgen.importing import lexicon
 from briefgen.importing.document import Document
 
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen lt col sgt st jr sr rep sen gov pres no vs etc inc ltd co corp "
-    "jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e u.s u.k u.n a.m p.m approx "
-    "est dept".split())
+    {*lexicon.words("sentences", "abbreviations"),
+     *(w.lower().rstrip(".").split()[-1] for w in lexicon.words("people", "honorifics")
+       if w.endswith("."))})
 _BOUNDARY = re.compile(r"([.!?…]+)([\"”’)]*)(\s+)(?=[\"“‘(]?[A-Z0-9À-ÖØ-Þ])")
 
 
