@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from briefgen.model import SCHEMA_VERSION, Briefing
 from briefgen.textclean import has_invalid, strip_invalid
 
 BRIEF_SUFFIX = ".brief.json"
+MAX_BYTES = 20_000_000     # a briefing file
 
 
 def format_loc(loc: tuple[Any, ...]) -> str:
@@ -78,29 +80,170 @@ def briefing_from_data(data: Any, *, where: str | Path = "briefing") -> tuple[Br
     return briefing, [f"{where}: {w}" for w in warnings]
 
 
-def parse_text(text: str, *, where: str | Path, yaml_syntax: bool) -> Any:
-    """Parse JSON or YAML text, naming the line of a syntax error."""
-    if yaml_syntax:
-        import yaml
+MAX_DEPTH = 100            # lists and objects inside each other; real briefings use 5
+MAX_DIGITS = 100           # in one integer
+MAX_ALIASES = 50           # YAML aliases (*name) in one file
+MAX_NODES = 1_000_000      # YAML values once aliases are expanded
+_HINT_DEPTH = "a briefing needs only a few levels"
+_HINT_YAML = "write the values out instead of using YAML anchors (&) and aliases (*)"
 
-        try:
-            return yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = f"line {mark.line + 1}: " if mark else ""
-            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-            raise InputError(f"{line}not valid YAML: {problem}", where=where) from exc
+
+class DataLimitError(InputError):
+    """Data beyond briefgen's limits: an alias bomb, deep nesting, a huge number."""
+
+
+def parse_text(text: str, *, where: str | Path, yaml_syntax: bool) -> Any:
+    """Parse JSON or YAML text, naming the line of a syntax error; nesting, numbers
+    and YAML aliases are kept within limits, so no bomb reaches the validator."""
+    data = _parse_yaml(text, where) if yaml_syntax else _parse_json(text, where)
+    _check_depth(data, where)
+    return data
+
+
+def _parse_json(text: str, where: str | Path) -> Any:
     try:
-        return json.loads(text)
+        return json.loads(text, parse_int=_bounded_int)
     except json.JSONDecodeError as exc:
         raise InputError(f"line {exc.lineno}, column {exc.colno}: not valid JSON: {exc.msg}",
                          where=where) from exc
+    except _TooManyDigits as exc:
+        line = text.count("\n", 0, max(text.find(exc.digits), 0)) + 1
+        raise DataLimitError(f"line {line}: a number with {len(exc.digits)} digits, more than "
+                         f"{MAX_DIGITS}", where=where, hint="write it as text") from None
+    except RecursionError:
+        raise DataLimitError(f"the data is nested more than {MAX_DEPTH} levels deep",
+                         where=where, hint=_HINT_DEPTH) from None
+
+
+class _TooManyDigits(ValueError):
+    def __init__(self, digits: str) -> None:
+        super().__init__(digits[:20])
+        self.digits = digits
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        raise _TooManyDigits(text)
+    return int(text)
+
+
+def _parse_yaml(text: str, where: str | Path) -> Any:
+    import yaml
+
+    try:
+        return yaml.load(text, Loader=_yaml_loader())
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f"line {mark.line + 1}: " if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        if problem.startswith(("too many", "an alias")):
+            raise DataLimitError(f"{line}{problem}", where=where, hint=_HINT_YAML) from exc
+        what = problem if problem.startswith("not a valid") else f"not valid YAML: {problem}"
+        raise InputError(f"{line}{what}", where=where) from exc
+    except RecursionError:
+        raise DataLimitError(f"the data is nested more than {MAX_DEPTH} levels deep",
+                         where=where, hint=_HINT_DEPTH) from None
+
+
+def load_yaml(text: str, *, where: str | Path) -> Any:
+    """YAML *text* (a briefing, or an article's front matter) within the limits."""
+    return parse_text(text, where=where, yaml_syntax=True)
+
+
+@cache
+def _yaml_loader():
+    """A safe YAML loader (libyaml when available) that counts aliases before
+    building anything and names the line of an impossible date or number."""
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class Loader(base):
+        def get_single_node(self):
+            node = super().get_single_node()
+            if node is not None:
+                _check_aliases(node)
+            return node
+
+        def construct_object(self, node, deep=False):
+            value = node.value if isinstance(node.value, str) else ""
+            if node.tag.endswith(":int") and len(value.lstrip("+-")) > MAX_DIGITS:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"not a valid number: {len(value)} digits, more than "
+                    f"{MAX_DIGITS}", node.start_mark)
+            try:
+                return super().construct_object(node, deep)
+            except (ValueError, OverflowError) as exc:
+                kind = "date" if node.tag.endswith("timestamp") else "number" \
+                    if node.tag.endswith(("int", "float")) else "value"
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"not a valid {kind}: {value[:40]!r} ({exc})",
+                    node.start_mark) from None
+
+    return Loader
+
+
+def _check_aliases(root) -> None:
+    """Refuse a node graph with many aliases, a cycle or a huge expansion (alias bombs)."""
+    import yaml
+
+    def refuse(message: str, node) -> yaml.composer.ComposerError:
+        return yaml.composer.ComposerError(None, None, message, node.start_mark)
+
+    seen, queue, aliases = {id(root)}, [root], 0
+    for node in queue:                      # breadth first: count the shared nodes
+        for child in _children(node):
+            if id(child) in seen:
+                aliases += 1
+                if aliases > MAX_ALIASES:
+                    raise refuse(f"too many aliases (more than {MAX_ALIASES})", child)
+            else:
+                seen.add(id(child))
+                queue.append(child)
+    if not aliases:
+        return
+    sizes: dict[int, int] = {}
+    active: set[int] = set()
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:                            # depth first: the size once expanded
+        node, finished = stack.pop()
+        if finished:
+            active.discard(id(node))
+            sizes[id(node)] = 1 + sum(sizes[id(c)] for c in _children(node))
+            if sizes[id(node)] > MAX_NODES:
+                raise refuse(f"too many values once aliases are expanded (more than "
+                             f"{MAX_NODES:,})", node)
+        elif id(node) in active:
+            raise refuse("an alias refers to the value that contains it", node)
+        elif id(node) not in sizes:
+            active.add(id(node))
+            stack.append((node, True))
+            stack.extend((child, False) for child in _children(node))
+
+
+def _children(node) -> list[Any]:
+    value = node.value
+    if isinstance(value, list) and value and isinstance(value[0], tuple):
+        return [item for pair in value for item in pair]
+    return value if isinstance(value, list) else []
+
+
+def _check_depth(data: Any, where: str | Path) -> None:
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, (dict, list)):
+            if depth > MAX_DEPTH:
+                raise DataLimitError(f"the data is nested more than {MAX_DEPTH} levels deep",
+                                 where=where, hint=_HINT_DEPTH)
+            items = value.values() if isinstance(value, dict) else value
+            stack.extend((item, depth + 1) for item in items)
 
 
 def load_briefing(path: str | Path) -> tuple[Briefing, list[str]]:
     """Load a briefing from ``.json``/``.brief.json``/``.yaml``/``.yml``."""
     path = Path(path)
-    raw = read_bytes(path)
+    raw = read_bytes(path, limit=MAX_BYTES)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

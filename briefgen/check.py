@@ -39,9 +39,11 @@ from jinja2.sandbox import (UNSAFE_ASYNC_GENERATOR_ATTRIBUTES, UNSAFE_COROUTINE_
 from lxml import etree
 from pydantic import BaseModel
 
-from briefgen import docxxml
-from briefgen.errors import BriefgenError, TemplateError
+from briefgen import docxxml, wordpolicy
+from briefgen.errors import BriefgenError, InputError, TemplateError
+from briefgen.files import read_bytes
 from briefgen.model import Briefing
+from briefgen.safezip import MAX_FILE, read_package, repack
 from briefgen.templates import TemplateInfo, find_template, read_template_info
 from briefgen.templating import environment
 
@@ -777,14 +779,22 @@ def _resolve(template: TemplateInfo | str | Path) -> tuple[TemplateInfo, list[Pr
         return info, [Problem(info.name, "manifest", path.with_suffix(".toml").name, "", message)]
 
 
-def _read(info: TemplateInfo) -> list[tuple[str, str, Any]]:
+def _read(info: TemplateInfo) -> tuple[list[tuple[str, str, Any]], list[wordpolicy.Finding]]:
+    """The parts to check, and what the Word content policy finds (before python-docx
+    parses anything, so a zip bomb or an entity bomb is refused first)."""
     try:
-        data = info.path.read_bytes()
-    except OSError as exc:
-        raise TemplateError(f"cannot read the template: {exc.strerror}", where=info.path) from exc
+        data = read_bytes(info.path, limit=MAX_FILE)
+    except InputError as exc:
+        raise TemplateError(exc.message, where=exc.where, hint=exc.hint) from exc
+    parts = read_package(data, info.path, error=TemplateError)
+    findings = wordpolicy.scan(parts)
+    if any(not f.why or f.why == wordpolicy.PARSE for f in findings):
+        return [], findings          # python-docx must not parse these parts
     try:
-        return _parts(data)
+        return _parts(repack(parts)), findings
     except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+        if findings:                 # what the policy found is the problem to fix first
+            return [], findings
         raise TemplateError(f"not a Word document ({type(exc).__name__}: {exc})",
                             where=info.path, hint="save it from Word as .docx") from exc
 
@@ -793,7 +803,11 @@ def _check(template: TemplateInfo | str | Path, *, render: bool = True) -> _Chec
     """Scan every part; with *render*, also try the output pattern and the sample."""
     info, manifest = _resolve(template)
     checker = _Checker(info, list(manifest))
-    for part, qualifier, root in _read(info):
+    parts, findings = _read(info)
+    for finding in findings:
+        checker.add(finding.part, finding.location, "",
+                    finding.message().partition(": ")[2] + f" ({finding.hint})")
+    for part, qualifier, root in parts:
         checker.check_part(part, qualifier, root)
     if render:
         _check_output_pattern(checker)

@@ -90,6 +90,7 @@ def _load_briefs(paths: list[Path]):
 
 
 def cmd_render(args: argparse.Namespace) -> int:
+    from briefgen.files import make_folder
     from briefgen.offices import find_office
     from briefgen.templates import find_template
 
@@ -118,7 +119,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         if out.suffix.lower() in (".docx", ".pdf"):
             raise OutputError(f"{len(jobs)} documents need a folder, not a file", where=out,
                               hint="give a folder with -o, or use --pack for one file")
-        out.mkdir(parents=True, exist_ok=True)
+        make_folder(out)
         written = _render_many(jobs, office, out, args.date, args.pdf)
     for path in written:
         print(path, file=sys.stderr)

@@ -15,9 +15,12 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from xml.sax.saxutils import escape
 
-from briefgen.errors import OutputError
-from briefgen.files import atomic_write
+from briefgen import wordpolicy
+from briefgen.errors import InputError, OutputError
+from briefgen.files import atomic_write, read_bytes
+from briefgen.safezip import MAX_FILE, read_package, repack
 
 ENV_VAR = "BRIEFGEN_SOFFICE"
 NOT_INSTALLED = ("LibreOffice is not installed: install it (e.g. apt install libreoffice-writer) "
@@ -71,11 +74,13 @@ def docx_to_pdf(docx: str | Path, pdf: str | Path, *, timeout: float = 120) -> P
             raise OutputError(f"{ENV_VAR} is set to {override!r}, which is not a program",
                               where=pdf, hint="point it at LibreOffice's soffice or unset it")
         raise OutputError(NOT_INSTALLED, where=pdf, hint="or export .docx instead")
+    data = _clean_document(docx, pdf)
     with tempfile.TemporaryDirectory(prefix="briefgen-pdf-") as tmp:
         work = Path(tmp)
         source = work / "in" / "document.docx"
         source.parent.mkdir()
-        shutil.copyfile(docx, source)
+        source.write_bytes(data)
+        _offline_profile(work / "profile")
         outdir = work / "out"
         command = [soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}",
                    "--headless", "--invisible", "--nologo", "--norestore", "--nolockcheck",
@@ -89,6 +94,50 @@ def docx_to_pdf(docx: str | Path, pdf: str | Path, *, timeout: float = 120) -> P
                               + (f": {detail}" if detail else ""), where=pdf,
                               hint="open the .docx in LibreOffice to see whether it is damaged")
         return atomic_write(pdf, data)
+
+
+def _clean_document(docx: Path, pdf: Path) -> bytes:
+    """The bytes to convert, bounded and refused if LibreOffice would load or run
+    anything from outside (it fetches linked pictures and updates fields)."""
+    try:
+        data = read_bytes(docx, limit=MAX_FILE)
+    except InputError as exc:
+        raise OutputError(exc.message, where=exc.where, hint=exc.hint) from exc
+    parts = read_package(data, docx, error=OutputError)
+    wordpolicy.enforce(parts, where=docx, subject="document", error=OutputError)
+    return repack(parts)
+
+
+# LibreOffice settings for the conversion's own profile: no macros, no link or
+# field updates from outside, no update checks, crash reports or usage data.
+OFFLINE_SETTINGS = (
+    ("/org.openoffice.Office.Common/Security/Scripting", "MacroSecurityLevel", "int", "3"),
+    ("/org.openoffice.Office.Common/Security/Scripting", "DisableMacrosExecution", "boolean",
+     "true"),
+    ("/org.openoffice.Office.Common/Security/Scripting", "BlockUntrustedRefererLinks",
+     "boolean", "true"),
+    ("/org.openoffice.Office.Writer/Content/Update", "Link", "int", "2"),
+    ("/org.openoffice.Office.Common/Misc", "CollectUsageInformation", "boolean", "false"),
+    ("/org.openoffice.Office.Common/Misc", "CrashReport", "boolean", "false"),
+    ("/org.openoffice.Office.Jobs/Jobs/org.openoffice.Office.Jobs:Job['UpdateCheck']/Arguments",
+     "AutoCheckEnabled", "boolean", "false"),
+)
+
+
+def _offline_profile(profile: Path) -> None:
+    """Write OFFLINE_SETTINGS where LibreOffice reads a profile's settings."""
+    items = "".join(
+        f'<item oor:path="{escape(path)}"><prop oor:name="{name}" oor:op="fuse" '
+        f'oor:type="xs:{kind}"><value>{value}</value></prop></item>\n'
+        for path, name, kind, value in OFFLINE_SETTINGS)
+    user = profile / "user"
+    user.mkdir(parents=True)
+    (user / "registrymodifications.xcu").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<oor:items '
+        'xmlns:oor="http://openoffice.org/2001/registry" '
+        'xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+        f'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n{items}</oor:items>\n',
+        encoding="utf-8")
 
 
 def _run(command: list[str], timeout: float, pdf: Path) -> str:

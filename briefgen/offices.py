@@ -25,10 +25,14 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from briefgen.errors import InputError
+from briefgen.files import read_bytes
 from briefgen.folders import office_folders
 from briefgen.model import Routing
 
 OFFICE_SUFFIX = ".office.toml"
+MAX_PROFILE = 1_000_000
+MAX_LOGO = 5_000_000
+IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"BM")
 DEFAULT_OFFICE = "default"
 
 
@@ -100,12 +104,14 @@ class OfficeProfile(BaseModel):
 
 def read_office(path: Path, origin: str = "path") -> OfficeProfile:
     """Load one profile, naming the file and the key of any problem."""
+    raw = read_bytes(path, limit=MAX_PROFILE)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise InputError(f"cannot read the office profile: {exc.strerror}", where=path) from exc
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(f"not valid TOML: {exc}", where=path) from exc
+        data = tomllib.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text (byte {exc.start})", where=path,
+                         hint="save it as UTF-8") from exc
+    except (tomllib.TOMLDecodeError, RecursionError, ValueError) as exc:
+        raise InputError(f"not valid TOML: {str(exc)[:200]}", where=path) from exc
     data.setdefault("name", path.name[: -len(OFFICE_SUFFIX)])
     try:
         office = OfficeProfile.model_validate({**data, "path": path, "origin": origin})
@@ -114,10 +120,33 @@ def read_office(path: Path, origin: str = "path") -> OfficeProfile:
 
         problems = validation_problems(exc)
         raise InputError(problems[0], where=path, details="\n".join(problems)) from exc
-    if office.logo is not None and not office.logo.is_file():
-        raise InputError(f"logo not found: {office.logo}", where=path,
-                         hint="put the image beside the profile or fix the 'logo' key")
+    if office.logo is not None:
+        check_logo(office.logo, data.get("logo"), path)
     return office
+
+
+def check_logo(logo: Path, given: object, profile: Path) -> None:
+    """A relative *given* logo name must stay inside the profile's folder (no ``..``
+    or symlink out of it); any logo must be a regular, bounded image file."""
+    if not Path(str(given)).is_absolute():
+        if not logo.resolve().is_relative_to(profile.parent.resolve()):
+            raise InputError(f"the logo {given} is outside the profile's folder", where=profile,
+                             hint="put the image beside the profile, or give its full path")
+    logo_bytes(logo, profile)
+
+
+def logo_bytes(logo: Path, profile: Path | None) -> bytes:
+    """The bytes of a logo image (PNG, JPEG, GIF or BMP) of at most MAX_LOGO bytes."""
+    hint = "put the image beside the profile or fix the 'logo' key"
+    try:
+        data = read_bytes(logo, limit=MAX_LOGO)
+    except InputError as exc:
+        message = "logo not found" if exc.message == "no such file" else f"logo {exc.message}"
+        raise InputError(f"{message}: {logo}", where=profile, hint=exc.hint or hint) from exc
+    if not data.startswith(IMAGE_SIGNATURES):
+        raise InputError(f"the logo is not a PNG, JPEG, GIF or BMP image: {logo}",
+                         where=profile, hint=hint)
+    return data
 
 
 def office_files() -> Iterator[tuple[str, Path]]:

@@ -10,7 +10,9 @@ import html
 import io
 from dataclasses import dataclass, field
 
+from briefgen import wordpolicy
 from briefgen.errors import OutputError
+from briefgen.safezip import read_package, repack
 
 # Paragraph styles of the built-in templates that mammoth does not know.
 STYLE_MAP = """
@@ -76,10 +78,14 @@ def _font_family(fonts: list[str]) -> str:
 
 
 def docx_to_html(data: bytes) -> PreviewHtml:
-    """Convert *data* (a .docx) to a full HTML page in the document's own fonts;
-    raise OutputError if unreadable."""
+    """Convert *data* (a .docx) to a full HTML page in the document's own fonts; raise
+    OutputError if unreadable or if it holds anything the Word content policy refuses
+    (mammoth would follow it)."""
     import mammoth
 
+    parts = read_package(data, "preview", error=OutputError)
+    wordpolicy.enforce(parts, where="preview", subject="document", error=OutputError)
+    data = repack(parts)
     try:
         result = mammoth.convert_to_html(io.BytesIO(data), style_map=STYLE_MAP)
     except Exception as exc:  # mammoth raises zipfile/KeyError/... for a broken package

@@ -21,13 +21,14 @@ from lxml import etree
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 
-from briefgen import __version__, docxxml
-from briefgen.errors import OutputError, TemplateError, TemplateSecurityError
-from briefgen.files import atomic_write
+from briefgen import __version__, docxxml, wordpolicy
+from briefgen.errors import InputError, OutputError, TemplateError, TemplateSecurityError
+from briefgen.files import atomic_write, read_bytes
 from briefgen.markdown_runs import drop_emptied_hosts
 from briefgen.model import Briefing, Routing
 from briefgen.resources import user_cache_dir
-from briefgen.offices import OfficeProfile
+from briefgen.safezip import MAX_FILE, read_package, repack
+from briefgen.offices import OfficeProfile, logo_bytes
 from briefgen.templates import TemplateInfo
 from briefgen.templating import Footnotes, environment, format_date, slug
 
@@ -192,13 +193,19 @@ def _template_error(exc: jinja2.TemplateError, template: str, part: Any) -> Temp
 
 
 @lru_cache(maxsize=32)
-def _template_bytes(path: Path, mtime: float) -> bytes:
-    return path.read_bytes()
+def _template_bytes(path: Path, mtime: float) -> tuple[bytes, tuple[wordpolicy.Finding, ...]]:
+    parts = read_package(read_bytes(path, limit=MAX_FILE), path, error=TemplateError)
+    return repack(parts), tuple(wordpolicy.scan(parts))
 
 
 def _load(template: TemplateInfo) -> bytes:
+    """The template's bytes, bounded and checked against the Word content policy."""
     try:
-        return _template_bytes(template.path, template.path.stat().st_mtime)
+        data, findings = _template_bytes(template.path, template.path.stat().st_mtime)
+        wordpolicy.refuse(findings, where=template.name)
+        return data
+    except InputError as exc:
+        raise TemplateError(exc.message, where=exc.where, hint=exc.hint) from exc
     except OSError as exc:
         raise TemplateError(f"cannot read the template: {exc.strerror}",
                             where=template.path) from exc
@@ -208,8 +215,9 @@ def render_briefing(briefing: Briefing, template: TemplateInfo, office: OfficePr
                     today: dt.date | None = None) -> bytes:
     """Render one document; raise :class:`TemplateError` naming template, part and tag."""
     today = today or dt.date.today()
+    data = _load(template)
     try:
-        doc = _SandboxedDocx(io.BytesIO(_load(template)))
+        doc = _SandboxedDocx(io.BytesIO(data))
         doc.template_name = template.name
         doc.render_init()
     except Exception as exc:  # python-docx raises several kinds for a bad package
@@ -217,7 +225,8 @@ def render_briefing(briefing: Briefing, template: TemplateInfo, office: OfficePr
                             where=template.path, hint="save it from Word as .docx") from exc
     context = build_context(briefing, office, template, today)
     if office.logo is not None:
-        context["logo"] = InlineImage(doc, str(office.logo), width=Mm(office.logo_width_mm))
+        context["logo"] = InlineImage(doc, io.BytesIO(logo_bytes(office.logo, office.path)),
+                                      width=Mm(office.logo_width_mm))
     context["_footnotes"].start = docxxml.next_footnote_id(doc.docx)
     try:
         doc.render(context, jinja_env=environment(), autoescape=True)
@@ -235,7 +244,10 @@ def render_briefing(briefing: Briefing, template: TemplateInfo, office: OfficePr
     docxxml.finish_package(doc.docx, __version__)
     out = io.BytesIO()
     doc.save(out)
-    return out.getvalue()
+    data = out.getvalue()
+    wordpolicy.enforce(read_package(data, template.name, error=TemplateError),
+                       where=template.name, subject="rendered document")
+    return data
 
 
 def _set_properties(doc: DocxTemplate, briefing: Briefing, office: OfficeProfile,

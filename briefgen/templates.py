@@ -19,10 +19,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefgen.errors import TemplateError
+from briefgen.errors import InputError, TemplateError
+from briefgen.files import read_bytes
 from briefgen.folders import template_folders
 
 MANIFEST_KEYS = {"name", "title", "description", "kind", "output", "footnotes"}
+MAX_MANIFEST = 100_000
 
 
 @dataclass(frozen=True)
@@ -48,11 +50,12 @@ def read_template_info(docx: Path, origin: str = "path") -> TemplateInfo:
     data: dict[str, object] = {}
     if manifest.is_file():
         try:
-            data = tomllib.loads(manifest.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            data = tomllib.loads(read_bytes(manifest, limit=MAX_MANIFEST).decode("utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError) as exc:
             raise TemplateError(f"the manifest is not valid TOML: {exc}", where=manifest) from exc
-        except OSError as exc:
-            raise TemplateError(f"cannot read the manifest: {exc.strerror}", where=manifest) from exc
+        except InputError as exc:
+            raise TemplateError(f"cannot read the manifest: {exc.message}", where=manifest,
+                                hint=exc.hint) from exc
         unknown = sorted(set(data) - MANIFEST_KEYS)
         if unknown:
             raise TemplateError(f"unknown manifest key {unknown[0]!r}", where=manifest,

@@ -128,7 +128,7 @@ def test_failed_save_keeps_the_old_file_and_no_temp(sample, tmp_path, monkeypatc
     with pytest.raises(OutputError) as info:
         save_briefing(sample, path)
     assert str(info.value) == (f"{path}: cannot write the file: No space left on device "
-                               "(close it in any other program and check permissions)")
+                               "(free some disk space or choose another folder)")
     assert path.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["keep.brief.json"]
 

@@ -13,12 +13,14 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+from briefgen import wordpolicy
 from briefgen.errors import InputError, SourceError
 from briefgen.importing.dates import parse_date
 from briefgen.importing.document import Block, Document
 from briefgen.importing.encoding import decode_text
 from briefgen.importing.pdf import read_pdf
 from briefgen.model import Briefing
+from briefgen.safezip import read_package, repack
 
 MAX_BYTES = 20_000_000
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
@@ -139,12 +141,15 @@ def read_markdown(raw: bytes, where: str) -> Document:
 
 
 def _front_matter(block: str, doc: Document) -> None:
-    """Title, date, author and site from YAML front matter; unreadable matter is ignored."""
-    import yaml
+    """Title, date, author and site from YAML front matter; matter that is not YAML is
+    ignored, matter beyond the limits (an alias bomb) refused."""
+    from briefgen.briefing_io import DataLimitError, load_yaml
 
     try:
-        data = yaml.safe_load(block)
-    except yaml.YAMLError:
+        data = load_yaml(block, where=doc.where)
+    except DataLimitError as exc:
+        raise SourceError(f"front matter: {exc.message}", where=doc.where, hint=exc.hint) from exc
+    except InputError:
         return
     if not isinstance(data, dict):
         return
@@ -304,8 +309,10 @@ def read_docx(raw: bytes, where: str) -> Document:
 
     if not raw.strip():
         raise SourceError("the file is empty", where=where)
+    parts = read_package(raw, where, error=SourceError)
+    wordpolicy.enforce(parts, where=where, subject="document", error=SourceError, xml_only=True)
     try:
-        word = docx.Document(io.BytesIO(raw))
+        word = docx.Document(io.BytesIO(repack(parts)))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise SourceError("not a Word .docx document (cannot open it)", where=where,
                           hint="save it again from Word as .docx") from exc

@@ -1,0 +1,109 @@
+"""Reading zip packages (.docx) within limits, before anything inflates them.
+
+python-docx, docxtpl and mammoth open packages themselves and trust the zip's
+sizes; :func:`read_package` checks the central directory first (member count,
+total declared size, compression ratio and method) and then inflates every
+member in small steps, so a zip bomb or a damaged package is one line before
+they see it.  Python's zipfile stops at a member's declared size (and then
+checks its CRC), so the declared sizes bound the memory used; but its
+``read()`` inflates the whole stream first, so the libraries get a
+:func:`repack`-ed package whose streams are exactly what was checked.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+import zlib
+
+from briefgen.errors import BriefgenError, InputError
+
+MAX_FILE = 50_000_000           # a package on disk
+MAX_MEMBERS = 2000
+MAX_TOTAL = 150_000_000          # declared uncompressed bytes of all members
+MAX_XML = 32_000_000             # one XML part (lxml needs several times this)
+MAX_RATIO = 200                  # uncompressed / compressed, for members over RATIO_FROM
+RATIO_FROM = 1_000_000
+CHUNK = 1 << 16
+METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED}     # all that Word writes
+_PACKED = (".png", ".jpg", ".jpeg", ".gif", ".zip", ".xlsx")   # compressed already
+_HINT = "save it again from Word as .docx"
+_BROKEN = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError,
+           RuntimeError, IndexError, KeyError, OverflowError)
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1_000_000:.0f} MB"
+
+
+def read_package(data: bytes, where: object, *,
+                 error: type[BriefgenError] = InputError) -> dict[str, bytes]:
+    """Every member of the zip *data* by name; raise *error* (located at *where*)
+    for a package that is damaged or would unpack beyond the limits."""
+    def fail(message: str, hint: str = _HINT) -> BriefgenError:
+        return error(message, where=where, hint=hint)
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except _BROKEN as exc:
+        raise fail(f"not a Word document (not a readable zip package: {exc})",
+                   "save it from Word as .docx") from exc
+    if len(infos) > MAX_MEMBERS:
+        raise fail(f"the package holds {len(infos)} parts, more than {MAX_MEMBERS} "
+                   "(a zip bomb?)")
+    total = sum(info.file_size for info in infos)
+    if total > MAX_TOTAL:
+        raise fail(f"the package would unpack to {_mb(total)}, more than {_mb(MAX_TOTAL)} "
+                   "(a zip bomb?)", "remove large pictures or embedded files, or save it "
+                   "again from Word")
+    seen: set[str] = set()
+    for info in infos:
+        _check_member(info, seen, fail)
+    parts: dict[str, bytes] = {}
+    for info in infos:
+        try:
+            parts[info.filename] = _inflate(archive, info)
+        except _BROKEN as exc:
+            raise fail(f"{info.filename}: the package is damaged ({exc})") from exc
+    return parts
+
+
+def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    """One member, inflated in small steps: ``ZipFile.read`` would inflate a whole
+    member's stream at once (up to 2 GB) before cutting it to the declared size."""
+    chunks = []
+    with archive.open(info) as handle:
+        while chunk := handle.read(CHUNK):
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def repack(parts: dict[str, bytes]) -> bytes:
+    """A fresh package of *parts*, for python-docx, docxtpl, mammoth and LibreOffice:
+    they inflate members whole, so they get one whose streams say what they hold."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, data in parts.items():
+            packed = name.lower().endswith(_PACKED)
+            archive.writestr(name, data, zipfile.ZIP_STORED if packed else zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def _check_member(info: zipfile.ZipInfo, seen: set[str], fail) -> None:
+    name = info.filename
+    if name.lower() in seen:
+        raise fail(f"{name}: the package holds this part twice (a crafted file?)")
+    seen.add(name.lower())
+    if info.compress_type not in METHODS:
+        raise fail(f"{name}: compressed with a method Word does not use "
+                   f"({info.compress_type})")
+    if info.flag_bits & 0x1:
+        raise fail(f"{name}: the part is encrypted", "remove the password in Word, then "
+                   "save it again")
+    if name.lower().endswith((".xml", ".rels")) and info.file_size > MAX_XML:
+        raise fail(f"{name}: the part would unpack to {_mb(info.file_size)}, more than "
+                   f"{_mb(MAX_XML)}")
+    if info.file_size > RATIO_FROM and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+        raise fail(f"{name}: the part would unpack {info.file_size // max(info.compress_size, 1)}"
+                   f" times its size, more than {MAX_RATIO} (a zip bomb?)")
