@@ -296,13 +296,14 @@ class EmptyHint(QWidget):
         self.label = QLabel(text)
         self.label.setWordWrap(True)
         self.label.setAlignment(Qt.AlignCenter)
+        self.label.setMaximumWidth(420)
         self.label.setForegroundRole(QPalette.PlaceholderText)
         self.button = QPushButton(icons.icon("add"), button)
         self.button.setAutoDefault(False)
         self.button.clicked.connect(slot)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(self.label)
+        layout.addWidget(self.label, 0, Qt.AlignHCenter)
         layout.addWidget(self.button, 0, Qt.AlignHCenter)
         layout.addStretch(2)
         view.viewport().installEventFilter(self)
@@ -476,7 +477,9 @@ class ListEditor(QWidget):
                               for c in column.choices), default=0)
                 needed = max(needed, widest + 48)       # room for the combo box's arrow
             if column.wrap or i == self.stretch:
-                needed = min(needed, max(WRAP_WIDTH, self.header_width(i)))
+                needed = max(min(needed, WRAP_WIDTH), self.header_width(i))
+                if not self.model.rowCount():           # room for the first entry
+                    needed = max(needed, WRAP_WIDTH // 2)
             if i == last and self.stretch is None:
                 spare = view.viewport().width() - sum(header.sectionSize(j) for j in range(last))
                 needed = max(spare, self.header_width(i) if column.wrap else needed)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 
 from briefgen.gui.document import BriefingDocument
 from briefgen.gui.models import Column, blank
@@ -36,9 +36,4 @@ def routing_page(document: BriefingDocument) -> tuple[QWidget, Form, ListEditor]
     box = QGroupBox("Routing and marking")
     inner = QVBoxLayout(box)
     inner.addWidget(form)
-    row = QWidget()
-    h = QHBoxLayout(row)
-    h.setContentsMargins(0, 0, 0, 0)
-    h.addWidget(box, 3)
-    h.addWidget(clearances, 2)
-    return page(row), form, clearances
+    return page(box, clearances), form, clearances
