@@ -59,16 +59,19 @@ def markdown_to_richtext(text: str, *, date_style: str = "us", portion: str = ""
     lists: list[list[int] | None] = []  # None: bullets; [n]: the next number
     blocks = 0  # blocks started so far; the first one fills the host paragraph
 
-    def start_block(ppr: str = "", prefix: str = "") -> None:
+    def start_block(ppr: str = "", number: str = "") -> None:
+        """Open the next block's paragraph: a numbered item's number comes
+        before its portion mark, at the hanging indent."""
         nonlocal blocks
+        mark = "" if number else portion
         if blocks:
-            rich.xml += _paragraph_start(ppr, portion)
+            rich.xml += _paragraph_start(ppr, mark)
         elif ppr:  # a list first: leave the host paragraph empty, marked to go
             rich.xml += (f'<w:bookmarkStart w:id="0" w:name="{DROP_MARK}"/>'
-                         f'<w:bookmarkEnd w:id="0"/>' + _paragraph_start(ppr, portion))
+                         f'<w:bookmarkEnd w:id="0"/>' + _paragraph_start(ppr, mark))
         blocks += 1
-        if prefix:
-            rich.add(prefix)
+        if number:
+            rich.add(f"{number}\t{portion}")
 
     tokens = _parser().parse(text)
     for index, block in enumerate(tokens):
@@ -87,7 +90,7 @@ def markdown_to_richtext(text: str, *, date_style: str = "us", portion: str = ""
                 start_block(f'<w:pStyle w:val="{style}"/>')
             else:
                 indent = 360 * (depth + 1)
-                start_block(f'<w:ind w:left="{indent}" w:hanging="360"/>', f"{counter[0]}.\t")
+                start_block(f'<w:ind w:left="{indent}" w:hanging="360"/>', f"{counter[0]}.")
                 counter[0] += 1
         elif kind == "paragraph_open":
             inside_item = index and tokens[index - 1].type == "list_item_open"

@@ -268,6 +268,7 @@ FILTERS = {
     "omitted": typography.omitted,
     "plural": typography.plural,
     "about": typography.about,
+    "lead": typography.lead,
 }
 """Every filter a template may use (documented in the README)."""
 

@@ -186,3 +186,12 @@ def about(sentences: Iterable[Any] | None, topics: Iterable[Any] | None) -> list
     for topic in topics or []:
         words |= _stems(f"{field(topic, 'title', '')} {field(topic, 'category', '')}")
     return [s for s in sentences or [] if _stems(s) & words]
+
+
+_BLOCK_END = re.compile(r"\n\s*\n|\n(?=\s*(?:[-+*]|\d+[.)])\s)")
+
+
+def lead(text: Any) -> str:
+    """The first paragraph of a Markdown text, before any blank line or list:
+    the part a front page prints when the rest sits in an attachment."""
+    return _BLOCK_END.split(str(text or "").strip(), maxsplit=1)[0].strip()

@@ -266,6 +266,15 @@ def facts(doc, loop: str, item: str = "x", style: str = "List Bullet") -> None:
     bullets(doc, f"{item} in {loop}", f"{{{{r {item}|markdown }}}}", style)
 
 
+def capped_facts(doc, items: str, limit: int, more: str, style: str = "List Bullet") -> None:
+    """The first *limit* facts of *items*, then a line saying how many more
+    there are and where (*more* follows the count: "more in the memo")."""
+    facts(doc, f"({items})[:{limit}]", "x", style)
+    tag(doc, f"{{%p if ({items})|omitted({limit}) %}}")
+    doc.add_paragraph(f"{{{{ pm }}}}{{{{ ({items})|omitted({limit}) }}}} {more}", style="Small")
+    tag(doc, "{%p endif %}")
+
+
 def section(doc, condition: str, title: str, body: Callable[[], None], level: int = 1) -> None:
     """A heading and its body, both left out when *condition* is false."""
     tag(doc, f"{{%p if {condition} %}}")
@@ -302,11 +311,11 @@ def drafting_block(doc) -> None:
         "{% if routing.drafter.phone %}, {{ routing.drafter.phone }}{% endif %}"
         ", {{ today|date }}",
         "{%p endif %}",
-        "{%p for c in routing.clearances %}",
-        "{% if loop.first %}Cleared: {% else %}             {% endif %}"
+        "{%p if routing.clearances %}",
+        "Cleared: {% for c in routing.clearances %}{% if not loop.first %}; {% endif %}"
         "{{ c.office }}{% if c.name %} \u2013 {{ c.name }}{% endif %}"
-        "{% if c.status %} ({{ c.status }}){% endif %}",
-        "{%p endfor %}",
+        "{% if c.status %} ({{ c.status }}){% endif %}{% endfor %}",
+        "{%p endif %}",
         "{%p if routing.approver %}",
         "Approved by: {{ routing.approver }}",
         "{%p endif %}",
@@ -440,7 +449,8 @@ def tab(doc, condition: str, title: str, body: Callable[[], None], letters: str)
 
 TAB_TALKING = "topics|selectattr('talking_points')|list or topics|selectattr('if_raised')|list"
 TAB_BIOS = "participants|selectattr('bio')|list"
-TAB_BACKGROUND = "topics|selectattr('points')|list or figures or quotes"
+TAB_BACKGROUND = "topics or figures or quotes"
+MEMO_TOPICS = 8
 
 
 def briefing_memo():
@@ -467,10 +477,14 @@ def briefing_memo():
             lambda: facts(doc, "counterpart_objectives", "o"))
 
     def key_issues():
-        tag(doc, "{%p for t in topics %}")
-        bold_lead(doc, "{{r t.title|markdown(bold=true) }}.", "{% if t.summary %} {{r t.summary|markdown }}"
-                  "{% endif %}")
+        tag(doc, f"{{%p for t in topics[:{MEMO_TOPICS}] %}}")
+        bold_lead(doc, "{{r t.title|markdown(bold=true) }}.", "{% if t.summary %} "
+                  "{{r t.summary|lead|markdown }}{% endif %}")
         tag(doc, "{%p endfor %}")
+        tag(doc, f"{{%p if topics|omitted({MEMO_TOPICS}) %}}")
+        doc.add_paragraph(f"{{{{ pm }}}}Also in the background tab: {{{{ topics[{MEMO_TOPICS}:]"
+                          "|map(attribute='title')|join('; ')|typeset }}.")
+        tag(doc, "{%p endif %}")
     section(doc, "topics", "Key issues", key_issues)
 
     def participants():
@@ -534,8 +548,11 @@ def briefing_memo():
         f"'AB'[1 if ({TAB_TALKING}) else 0]")
 
     def background():
-        tag(doc, "{%p for t in topics if t.points %}")
+        tag(doc, "{%p for t in topics if t.summary or t.points %}")
         heading(doc, "{{r t.title|markdown }}", level=2)
+        tag(doc, "{%p if t.summary %}")
+        doc.add_paragraph("{{ pm }}{{r t.summary|markdown }}")
+        tag(doc, "{%p endif %}")
         facts(doc, "t.points")
         tag(doc, "{%p endfor %}")
         section(doc, "figures", "Key figures", lambda: figures_table(doc, "f in figures"), level=2)
@@ -561,6 +578,9 @@ def briefing_memo():
     tab(doc, TAB_BACKGROUND, "Background and key figures", background,
         f"'ABC'[(1 if ({TAB_TALKING}) else 0) + (1 if ({TAB_BIOS}) else 0)]")
     return doc
+
+
+NOTE_TOPICS, NOTE_STEPS, NOTE_LISTS = 3, 2, 3
 
 
 def briefing_note():
@@ -590,12 +610,16 @@ def briefing_note():
         "{{ pm }}{{r summary|markdown }}"))
 
     def background():
-        tag(doc, "{%p for t in topics %}")
-        bold_lead(doc, "{{r t.title|markdown(bold=true) }}.", "{% if t.summary %} {{r t.summary|markdown }}"
-                  "{% endif %}")
+        tag(doc, f"{{%p for t in topics[:{NOTE_TOPICS}] %}}")
+        bold_lead(doc, "{{r t.title|markdown(bold=true) }}.", "{% if t.summary %} "
+                  "{{r t.summary|lead|markdown }}{% endif %}")
         tag(doc, "{%p endfor %}")
+        tag(doc, f"{{%p if topics|omitted({NOTE_TOPICS}) %}}")
+        doc.add_paragraph(f"{{{{ pm }}}}Also on the agenda: {{{{ topics[{NOTE_TOPICS}:]"
+                          "|map(attribute='title')|join('; ')|typeset }}.")
+        tag(doc, "{%p endif %}")
         tag(doc, "{%p if figures %}")
-        doc.add_paragraph("{{ pm }}Key figures: {% for f in figures[:6] %}" + FIGURE_NUMBER
+        doc.add_paragraph("{{ pm }}Key figures: {% for f in figures[:3] %}" + FIGURE_NUMBER
                           + " ({{r f.text|markdown }}){{r f|footnote }}{% if not loop.last %}; "
                           "{% endif %}{% endfor %}.")
         tag(doc, "{%p endif %}")
@@ -603,20 +627,29 @@ def briefing_note():
 
     def status():
         lead_line(doc, "The other side\u2019s aims for the {{ meeting.kind or 'meeting' }}:")
-        facts(doc, "counterpart_objectives", "o")
+        capped_facts(doc, "counterpart_objectives", NOTE_LISTS, "more in the briefing memo.")
     section(doc, "counterpart_objectives", "Current status", status)
 
     def considerations():
-        tag(doc, "{%p for t in topics if t.risks %}")
-        bold_lead(doc, "{{r t.title|markdown(bold=true) }}: ", "{{r t.risks|join(' ')|markdown }}",
+        tag(doc, f"{{%p for t in (topics|selectattr('risks')|list)[:{NOTE_LISTS}] %}}")
+        bold_lead(doc, "{{r t.title|markdown(bold=true) }}: ", "{{r t.risks[0]|markdown }}",
                   style="List Bullet")
         tag(doc, "{%p endfor %}")
     section(doc, "topics|selectattr('risks')|list", "Considerations", considerations)
-    section(doc, "next_steps", "Next steps", lambda: bullets(doc, "s in next_steps", NEXT_STEP))
+    def next_steps():
+        bullets(doc, f"s in next_steps[:{NOTE_STEPS}]", NEXT_STEP)
+        tag(doc, f"{{%p if next_steps|omitted({NOTE_STEPS}) %}}")
+        doc.add_paragraph(f"{{{{ pm }}}}Then {{{{ next_steps|omitted({NOTE_STEPS})|plural("
+                          "'further step', 'further steps') }}, the last "
+                          "{% if next_steps[-1].date %}on {{ next_steps[-1].date|date }}{% else %}"
+                          "to be scheduled{% endif %}.", style="List Bullet")
+        tag(doc, "{%p endif %}")
+    section(doc, "next_steps", "Next steps", next_steps)
 
     def recommendation():
         lead_line(doc, "It is recommended that you pursue the following objectives:")
-        facts(doc, "objectives", "o", "List Number")
+        capped_facts(doc, "objectives", NOTE_LISTS, "further objectives in the briefing memo.",
+                     "List Number")
     section(doc, "objectives", "Recommendation", recommendation)
     drafting_block(doc)
     return doc
@@ -947,7 +980,7 @@ def participant_bios():
     return doc
 
 
-OP_PEOPLE, OP_TOPICS = 8, 4
+OP_PEOPLE, OP_TOPICS = 8, 3
 
 
 def one_pager():
@@ -964,7 +997,7 @@ def one_pager():
 
     def overview():
         tag(doc, "{%p if summary %}")
-        doc.add_paragraph("{{ pm }}{{r summary|markdown }}")
+        doc.add_paragraph("{{ pm }}{{r summary|lead|markdown }}")
         tag(doc, "{%p endif %}")
         tag(doc, "{%p if meeting.press %}")
         bold_lead(doc, "Press: ", "{{r meeting.press|markdown }}")
@@ -972,20 +1005,23 @@ def one_pager():
     section(doc, "summary or meeting.press", "Overview", overview)
 
     def attendees():
-        person_line(doc, f"p in participants[:{OP_PEOPLE}]")
-        tag(doc, f"{{%p if participants|omitted({OP_PEOPLE}) %}}")
-        doc.add_paragraph(f"{{{{ pm }}}}and {{{{ participants|omitted({OP_PEOPLE})|plural("
-                          "'other', 'others') }} (see the participant biographies)",
-                          style="List Bullet")
-        tag(doc, "{%p endif %}")
+        paragraph = doc.add_paragraph()
+        paragraph.add_run(f"{{{{ pm }}}}{{% for p in participants[:{OP_PEOPLE}] %}}"
+                          "{% if not loop.first %}; {% endif %}")
+        paragraph.add_run("{{r p|person_name }}")
+        paragraph.add_run("{% if p.title or p.country %} ({{ [p.title, p.country]|select"
+                          "|join(', ') }}){% endif %}{% endfor %}"
+                          f"{{% if participants|omitted({OP_PEOPLE}) %}}; and "
+                          f"{{{{ participants|omitted({OP_PEOPLE})|plural('other', 'others') }}}}"
+                          "{% endif %}.")
     section(doc, "participants", "Attendees", attendees)
     section(doc, "objectives", "Objectives", lambda: facts(doc, "objectives[:3]", "o",
                                                           "List Number"))
 
     def background():
         tag(doc, f"{{%p for t in topics[:{OP_TOPICS}] %}}")
-        bold_lead(doc, "{{r t.title|markdown(bold=true) }}.", "{% if t.summary %} {{r t.summary|markdown }}"
-                  "{% endif %}", style="List Bullet")
+        bold_lead(doc, "{{r t.title|markdown(bold=true) }}.", "{% if t.summary %} "
+                  "{{r t.summary|lead|markdown }}{% endif %}", style="List Bullet")
         tag(doc, "{%p endfor %}")
     section(doc, "topics", "Background", background)
     attachments_line(doc, [(TAB_TALKING, "Talking points"),

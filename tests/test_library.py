@@ -305,12 +305,27 @@ def test_one_date_style_per_document(unmarked_sample, template):
     assert '"' not in text and "'" not in text
 
 
+def test_trimmed_lists_say_what_they_left_out():
+    briefing = STRESS["large"]()
+    note = body_text(render(briefing, "briefing-note", "uk-fcdo-desk"))
+    assert "Also on the agenda: Wartime archives and apologies; Undersea cables and data;" in note
+    assert "2 more in the briefing memo." in note            # 5 aims, 3 printed
+    assert "3 further objectives in the briefing memo." in note  # 6 objectives, 3 printed
+    assert "Then 4 further steps, the last on 10 August 2026." in note
+    memo = body_text(render(briefing, "briefing-memo", "uk-fcdo-desk"))
+    assert "Also in the background tab: The neighbouring conflict; Coalition politics" in memo
+    one_pager = body_text(render(briefing, "one-pager", "uk-fcdo-desk"))
+    assert "Leila Rahimi (Legal Adviser, Nigeria); and 2 others." in one_pager
+
+
 # --- length budgets, in LibreOffice ----------------------------------------------
 
-# template: (pages, briefings it must fit); the memo's budget is its front section.
-BUDGETS = {"talking-points": (1, ("sample", "large", "non_latin", "g7")),
-           "one-pager": (1, ("sample",)), "briefing-note": (2, ("sample",)),
-           "briefing-memo": (2, ("sample",))}
+# template: (pages, briefings); the memo's budget is its front section.  The
+# large briefing's memo keeps every objective, aim and deliverable up front
+# and runs to three front pages: its two-page budget is held for the others.
+STRESSED = ("sample", "large", "non_latin", "g7")
+BUDGETS = {"talking-points": (1, STRESSED), "one-pager": (1, STRESSED),
+           "briefing-note": (2, STRESSED), "briefing-memo": (2, ("sample", "non_latin", "g7"))}
 
 
 def front_section(data: bytes) -> bytes:

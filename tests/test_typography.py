@@ -15,7 +15,8 @@ from briefgen.offices import find_office
 from briefgen.render import render_briefing
 from briefgen.templates import find_template
 from briefgen.templating import environment
-from briefgen.typography import about, date_range, omitted, plural, restyle_dates, smart_quotes
+from briefgen.typography import (about, date_range, lead, omitted, plural, restyle_dates,
+                                  smart_quotes)
 
 NOV12, NOV14 = dt.date(2025, 11, 12), dt.date(2025, 11, 14)
 
@@ -81,3 +82,8 @@ def test_markdown_lists_in_a_fact_become_word_list_paragraphs():
     assert "(SBU) Career diplomat." in texts
     assert "(SBU)" not in [t.strip() for t in texts], "the emptied host paragraph is gone"
     assert "\u2022" not in "".join(texts)
+
+
+def test_lead_is_the_first_paragraph_of_markdown():
+    assert lead("Bottom line.\n\n- one\n- two") == "Bottom line."
+    assert lead("Intro\n1. first") == "Intro" and lead("") == ""
