@@ -76,13 +76,12 @@ def import_text(text: str, *, html: bool = False, published: dt.date | None = No
 
     *name* stands for the file in messages; the source entry names no file.
     """
+    from briefgen.importing import readers
     from briefgen.importing.sources import import_document
 
     if not text.strip():
         raise SourceError("there is no text to import", where=name,
                           hint="copy the article's text first")
-    from briefgen.importing import readers
-
     document = readers.html_document(text, name) if html else readers.text_document(text, name)
     return _unfiled(import_document(document, published=published, progress=progress))
 

@@ -13,10 +13,13 @@ import datetime as dt
 import io
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from briefgen.errors import SourceError
+from briefgen.errors import Cancelled, SourceError
 from briefgen.importing.document import Block, Document
+
+Progress = Callable[[int, int], None]
 
 _PAGE_NUMBER = re.compile(r"(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—]", re.I)
 _PDF_DATE = re.compile(r"(?:D:)?(\d{4})(\d{2})(\d{2})")
@@ -32,12 +35,14 @@ class _Line:
     box: int
 
 
-def read_pdf(raw: bytes, where: str) -> Document:
-    """The text of a PDF as headings and paragraphs, with its title, author and date."""
+def read_pdf(raw: bytes, where: str, progress: Progress | None = None) -> Document:
+    """The text of a PDF as headings and paragraphs, with its title, author and date.
+
+    *progress* is called with (page, pages) after each page; it may raise Cancelled."""
     if not raw.strip():
         raise SourceError("the file is empty", where=where,
                           hint="choose a file that contains the article or data")
-    info, lines, images = _layout(raw, where)
+    info, lines, images = _layout(raw, where, progress)
     if not lines:
         if images:
             raise SourceError("this PDF holds only scanned images, no text", where=where,
@@ -58,7 +63,8 @@ def read_pdf(raw: bytes, where: str) -> Document:
     return doc
 
 
-def _layout(raw: bytes, where: str) -> tuple[dict[str, str], list[_Line], bool]:
+def _layout(raw: bytes, where: str,
+            progress: Progress | None) -> tuple[dict[str, str], list[_Line], bool]:
     """Metadata, text lines in reading order, and whether any page holds an image."""
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LAParams, LTChar, LTFigure, LTImage, LTTextBox, LTTextLine
@@ -66,6 +72,7 @@ def _layout(raw: bytes, where: str) -> tuple[dict[str, str], list[_Line], bool]:
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
 
     lines: list[_Line] = []
     images = False
@@ -75,7 +82,12 @@ def _layout(raw: bytes, where: str) -> tuple[dict[str, str], list[_Line], bool]:
         manager = PDFResourceManager()
         device = PDFPageAggregator(manager, laparams=LAParams())
         interpreter = PDFPageInterpreter(manager, device)
+        tree = resolve1(document.catalog.get("Pages"))
+        pages = resolve1(tree.get("Count")) if isinstance(tree, dict) else 0
+        pages = pages if isinstance(pages, int) else 0
         for number, page in enumerate(PDFPage.create_pages(document)):
+            if progress:
+                progress(number, max(pages, number + 1))
             interpreter.process_page(page)
             for box_number, item in enumerate(device.get_result()):
                 if isinstance(item, (LTImage, LTFigure)):
@@ -88,6 +100,8 @@ def _layout(raw: bytes, where: str) -> tuple[dict[str, str], list[_Line], bool]:
                         text = " ".join(line.get_text().split())
                         if chars and text:
                             lines.append(_line(text, chars, number, box_number))
+    except Cancelled:
+        raise
     except PDFPasswordIncorrect as exc:
         raise SourceError("this PDF is protected by a password", where=where,
                           hint=f"save a copy without the password, or {_HINT}") from exc

@@ -37,6 +37,10 @@ def import_raw(raw: bytes, suffix: str, where: str, *, published: dt.date | None
         return readers.read_csv(raw, where)
     if suffix in readers.MAIL_SUFFIXES:
         return _import_mail(raw, suffix, where, published=published, progress=progress)
+    if suffix == ".pdf" and progress:  # pages take long: the first half of the progress
+        document = readers.read_pdf(raw, where, lambda done, of: progress(done, 2 * of))
+        return import_document(document, published=published,
+                               progress=lambda done, of: progress(of + done, 2 * of))
     document = readers.ARTICLE_READERS[suffix](raw, where)
     return import_document(document, published=published, progress=progress)
 

@@ -142,3 +142,20 @@ def test_a_damaged_pdf_is_refused(tmp_path, content):
         import_sources([path])
     assert str(info.value).startswith(f"{path}: not a PDF, or a damaged one (")
     assert str(info.value).endswith("(open it and save or export it as PDF again)")
+
+
+def test_reading_a_long_pdf_reports_progress_and_can_be_cancelled(pdfs):
+    from briefgen.errors import Cancelled
+
+    seen = []
+    import_sources([pdfs["long"]], progress=lambda done, total: seen.append((done, total)))
+    total = seen[-1][1]
+    assert seen[-1] == (total, total)
+    assert len([1 for done, _ in seen if 0 < done < total / 2]) >= 3  # pages 1, 2, 3 of 4
+
+    def stop(done, total):
+        if done:
+            raise Cancelled("import cancelled")
+
+    with pytest.raises(Cancelled):
+        import_sources([pdfs["long"]], progress=stop)
