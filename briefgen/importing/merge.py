@@ -45,46 +45,62 @@ def _words(text: str) -> frozenset[str]:
 def same_wording(a: str, b: str) -> bool:
     """One text says what the other says: contained in it, or (three words or
     more) all its words appear in the other ("such as" / "like", "the" aside)."""
-    na, nb = norm(a), norm(b)
-    if na in nb or nb in na:
+    return _same(_Wording(a), _Wording(b))
+
+
+class _Wording:
+    """A text's normal form, its words and its words that matter, computed once."""
+
+    __slots__ = ("normal", "every", "words")
+
+    def __init__(self, text: str) -> None:
+        self.normal = norm(text)
+        self.every = frozenset(self.normal.split())
+        self.words = self.every - _FILLER
+
+
+def _same(a: _Wording, b: _Wording) -> bool:
+    if a.normal in b.normal or b.normal in a.normal:
         return True
-    wa, wb = _words(a), _words(b)
-    small, large = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    small, large = (a.words, b.words) if len(a.words) <= len(b.words) else (b.words, a.words)
     return len(small) >= 3 and small <= large
 
 
 class _Wordings:
     """Texts kept so far, and which of them a new text may say the same as.
 
-    A text that says what another says shares all its (non-filler) words with
-    it, or holds all of the other's: so the candidates are the texts holding
-    the new text's rarest word, and the texts whose own rarest word the new
-    text holds.  Only those are compared with :func:`same_wording`."""
+    A text that says what another says has all its words in the other, or
+    holds all the other's words.  So the candidates are the kept texts that
+    hold the new text's rarest word (and then all its words), and the kept
+    texts whose own rarest word the new text holds; only those are compared.
+    (Containment inside a word, "ade" in "trade", is not looked for.)"""
 
     def __init__(self) -> None:
-        self.texts: list[str] = []
+        self.kept: list[_Wording] = []
         self.exact: dict[str, int] = {}
         self.holding: dict[str, list[int]] = defaultdict(list)  # word -> texts holding it
         self.rarest: dict[str, list[int]] = defaultdict(list)   # word -> texts keyed by it
 
-    def find(self, text: str) -> int | None:
-        """The first kept text with the same wording as *text*, by position."""
-        normal = norm(text)
-        if normal in self.exact:
-            return self.exact[normal]
-        words = _key_words(normal)
+    def find(self, wording: _Wording) -> int | None:
+        """The first kept text with the same wording, by position."""
+        if wording.normal in self.exact:
+            return self.exact[wording.normal]
+        words = _key_words(wording)
         if not words:
             return None
-        candidates = set(self.holding.get(min(words, key=self._count), ()))
-        for word in set(normal.split()):
-            candidates.update(self.rarest.get(word, ()))
-        return next((i for i in sorted(candidates) if same_wording(text, self.texts[i])), None)
+        holders = (i for i in self.holding.get(min(words, key=self._count), ())
+                   if words <= self.kept[i].every)
+        candidates = set(holders)
+        for word in wording.every:
+            candidates.update(i for i in self.rarest.get(word, ())
+                              if _key_words(self.kept[i]) <= wording.every)
+        return next((i for i in sorted(candidates) if _same(wording, self.kept[i])), None)
 
-    def add(self, text: str) -> None:
-        number, normal = len(self.texts), norm(text)
-        self.texts.append(text)
-        self.exact.setdefault(normal, number)
-        words = _key_words(normal)
+    def add(self, wording: _Wording) -> None:
+        number = len(self.kept)
+        self.kept.append(wording)
+        self.exact.setdefault(wording.normal, number)
+        words = _key_words(wording)
         if words:
             self.rarest[min(words, key=self._count)].append(number)
             for word in words:
@@ -94,9 +110,8 @@ class _Wordings:
         return len(self.holding.get(word, ())), word
 
 
-def _key_words(normal: str) -> set[str]:
-    words = set(normal.split())
-    return words - _FILLER or words
+def _key_words(wording: _Wording) -> frozenset[str]:
+    return wording.words or wording.every
 
 
 def _unique_text(items: Iterable[T], text: Callable[[T], str]) -> list[T]:
@@ -105,10 +120,11 @@ def _unique_text(items: Iterable[T], text: Callable[[T], str]) -> list[T]:
     kept: list[T] = []
     wordings = _Wordings()
     for item in items:
-        clash = wordings.find(text(item))
+        wording = _Wording(text(item))
+        clash = wordings.find(wording)
         if clash is None:
             kept.append(item)
-            wordings.add(text(item))
+            wordings.add(wording)
         else:
             kept[clash] = _filled(kept[clash], item)
     return kept
