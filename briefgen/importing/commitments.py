@@ -7,35 +7,31 @@ import re
 from dataclasses import dataclass
 
 from briefgen.importing import gazetteer as gz
+from briefgen.importing import lexicon
 from briefgen.importing.dates import (explicit_date, month_phrase, relative_span,
                                       weekday_date)
 from briefgen.importing.meeting import city_in
 from briefgen.importing.people import Individual, Resolver
 
-_FINITE = re.compile(
-    r"\b(agreed|agrees|decided|decides|pledged|pledges|promised|promises|committed|commits|"
-    r"reaffirmed|reaffirms|signed|signs|vowed|vows|will|undertook|resolved)\b(?!\s+by\b)", re.I)
+_LEX = "commitments"
+_FINITE = lexicon.pattern(_LEX, "finite", r"\b(?:{})\b(?!\s+by\b)")
+_VERB = lexicon.alternation([*lexicon.words(_LEX, "finite"), *lexicon.words(_LEX, "forms")])
 _PLEDGE = re.compile(
-    r"\b(agreed|agree|agrees|decided|decide|decides|pledged|pledge|pledges|pledging|promised|"
-    r"promise|promises|promising|committed|commit|commits|reaffirmed|reaffirm|reaffirms|"
-    r"reaffirming|signed|sign|signs|signing|vowed|vow|vows|vowing|will|undertook|resolved)\b"
+    rf"\b({_VERB})\b"
     r"(?!\s+by\b)(?:\s+(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday))?(?:\s+(?:to|on|that))?\s+", re.I)
-_SPLIT = re.compile(r",?\s+as well as\s+|;\s+|,\s+while\s+|,?\s+and\s+(?=(?:also\s+)?"
-                    r"(?:promis|pledg|vow|agre|decid|commit|reaffirm|sign)\w*\b)", re.I)
-_BASE_VERBS = frozenset("""resume enhance intensify strengthen expand deepen boost promote establish
-launch work cooperate hold build increase develop create pursue continue explore support reduce
-improve share open set sign step accelerate advance address bolster coordinate ensure facilitate
-foster maintain bring seek upgrade elevate resolve tackle counter respond meet visit invest
-provide double triple cut remove lift lower raise restart revive reinstate implement conclude
-finalize finalise negotiate consider review form protect prevent combat fight jointly hold
-keep make set up team partner collaborate co-operate deploy supply train conduct begin start
-extend renew sign reopen allow grant ease simplify spend contribute""".split())
+_SPLIT = re.compile(rf",?\s+as well as\s+|;\s+|,\s+while\s+|,?\s+and\s+(?=(?:also\s+)?"
+                    rf"(?:{_VERB})\b)", re.I)
+_KEPT = tuple(lexicon.words(_LEX, "kept"))
+_BASE_VERBS = frozenset(lexicon.scalar(_LEX, "base_verbs").split())
+_COLLECTIVE = lexicon.pattern(_LEX, "collective", r"^\W*(?:{})\b")
+_PASSIVE = re.compile(r"\b(?:has|have|was|were)\s+been\s+\w+ed\b|\bit\s+(?:was|has\s+been)\s+"
+                      r"decided\b|\b(?:was|were)\s+signed\b", re.I)
 _CUT = re.compile(r",?\s+\b(?:after|because|amid|despite|following|since|while|as part of)\b|"
                   r",\s+(?:as|when|where)\s|"
                   r",\s+(?:which|who)\b|"
                   r",\s+(?:[\w'’.-]+\s+){1,3}(?:said|says|added|announced|told)\b")
-_NOT_COMMITMENT = re.compile(r"\b(likely|may|might|could|would|whether|if)\b", re.I)
+_NOT_COMMITMENT = lexicon.pattern(_LEX, "hedges")
 _FUTURE_EVENT = re.compile(
     r"\b(will\s+(?:meet|visit|host|travel|attend|hold|return|sit down)|"
     r"(?:first|second|another)\s+(?:summit|meeting|round|visit|talks)|"
@@ -105,13 +101,16 @@ def _clause_pledges(text: str, sentence: str, resolver: Resolver,
     if not m or "…" in text[:m.start()] or _NOT_COMMITMENT.search(text[:m.end()]):
         return []
     parties = parties_of(text[:m.start()] + " ", resolver, participants)
-    if not parties:
+    if not parties and (_COLLECTIVE.search(text[:m.start()]) or _PASSIVE.search(text)):
+        parties = list(dict.fromkeys(p.country for p in participants if p.country))
+    elif not parties:
         return []
     pledges = []
     for part in _segments(text[m.start():]):
         for clause in _verb_phrases(part):
             clause = _CUT.split(clause, 1)[0].strip(" ,.;")
-            if len(clause.split()) >= 2:
+            if len(clause.split()) >= 2 and not re.match(r"be\s+(?!ready|prepared|willing)", clause,
+                                                         re.I):
                 pledges.append(Pledge(clause[0].upper() + clause[1:], parties, sentence))
     return pledges
 
@@ -123,8 +122,9 @@ def _segments(text: str) -> list[str]:
         m = _PLEDGE.match(part.strip() + " ")
         verb = m.group(1).lower() if m else ""
         rest = part.strip()[m.end():] if m else part.strip()
-        if verb.startswith(("reaffirm", "sign")):
-            rest = ("Reaffirm " if verb.startswith("reaffirm") else "Sign ") + rest
+        kept = next((k for k in _KEPT if verb.startswith(k)), None)
+        if kept:
+            rest = f"{kept.capitalize()} {rest}"
         result.append(rest)
     return [r for r in result if r.strip()]
 

@@ -103,7 +103,8 @@ def weekday_date(text: str, published: dt.date | None) -> tuple[dt.date | None, 
     qualifier = (m[1] or "").lower()
     future = qualifier in ("next", "coming") or bool(_FUTURE.search(text[:m.start()]))
     if future:
-        delta = (target - published.weekday()) % 7 or 7
+        # "on Friday" in Friday's paper is that day; "next Friday" is a week on
+        delta = (target - published.weekday()) % 7 or (7 if qualifier == "next" else 0)
         return published + dt.timedelta(days=delta), True
     delta = (published.weekday() - target) % 7
     if qualifier == "last" and delta == 0:

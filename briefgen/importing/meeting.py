@@ -21,6 +21,13 @@ _HOST_VERB = lexicon.pattern("meeting", "host")
 _GUEST_VERB = lexicon.pattern("meeting", "guest")
 _PLACE = re.compile(r"\b(?:in|to|at|visit|visits|visiting|visited)\s+(?:the\s+)?"
                     r"((?:[A-Z][\w'’.\-]*,?\s?){1,4})")
+_ATTENDANCE = lexicon.pattern("people", "attendance")
+_JUNIOR = re.compile(r"\b(?:Deputy|Vice|Assistant|Junior|Advis[eo]r|Former)\b", re.I)
+_SIDES = r"(?:the\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?"
+_LIST = rf"{_SIDES}(?:,\s*{_SIDES})*,?\s+and\s+{_SIDES}"
+_GROUP = re.compile(
+    rf"\b(?:the\s+(?P<sides>{_LIST})\s+(?:leaders|presidents|prime\s+ministers|"
+    rf"heads\s+of\s+(?:state|government))|leaders\s+of\s+(?P<sides2>{_LIST}))")
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 LEAD = 6  # sentences of the lead that say what happened
 
@@ -57,12 +64,14 @@ def city_in(text: str) -> tuple[str, str]:
     return venue or ("", "")
 
 
-def _meeting_sentences(sentences: list[str], headline: str) -> list[str]:
-    """The lead sentences that report the meeting, the lead first, then the headline,
-    then later sentences that report a meeting."""
-    lead = [s for s in sentences[:LEAD] if _meets_now(s)]
+def _meeting_sentences(sentences: list[str], headline: str, chosen: str) -> list[str]:
+    """The sentences that report the meeting: those of the lead (and the one naming the
+    participants) in order, then the headline, then later reports."""
+    lead = [s for s in sentences[:LEAD] if s is chosen or _meets_now(s)]
     later = [s for s in sentences[LEAD:20] if _meets_now(s)]
-    return lead + ([headline] if headline else []) + later
+    if chosen and chosen not in lead:
+        lead.append(chosen)
+    return list(dict.fromkeys(lead + ([headline] if headline else []) + later))
 
 
 def find_meeting(sentences: list[str], people: list[Individual],
@@ -91,9 +100,8 @@ def find_meeting(sentences: list[str], people: list[Individual],
                     facts.participants.append(person)
             if len(facts.participants) >= 2:
                 break
-    reports = _meeting_sentences(sentences, headline)
-    if facts.sentence:
-        reports = list(dict.fromkeys([facts.sentence, *reports]))
+    _more_participants(sentences, headline, resolver, leaders, facts)
+    reports = _meeting_sentences(sentences, headline, facts.sentence)
     if not reports:
         return facts
     lead_text = " ".join([headline, *sentences[:LEAD]])
@@ -107,6 +115,41 @@ def find_meeting(sentences: list[str], people: list[Individual],
         host = [p for p in facts.participants if facts.roles.get(p.name) == "host"]
         facts.host_country = host[0].country if host else ""
     return facts
+
+
+def _is_leader(person: Individual) -> bool:
+    return not person.past and person.title in gz.LEADER_TITLES
+
+
+def _is_minister(person: Individual) -> bool:
+    return not person.past and (person.title in gz.MINISTER_TITLES or (
+        person.title.startswith("Minister") and not _JUNIOR.search(person.title)))
+
+
+def _more_participants(sentences: list[str], headline: str, resolver: Resolver,
+                       leaders: list[Individual], facts: MeetingFacts) -> None:
+    """Leaders the lead names as a group ('the Ethiopian and Somali leaders', 'the leaders
+    of Canada, Mexico and the United States'), the first pair of leaders named together
+    when the lead names fewer than two, and the ministers a readout lists at the table."""
+    found = facts.participants
+    for text in [headline, *sentences[:LEAD]]:
+        for m in _GROUP.finditer(text):
+            for word in re.split(r",\s*|\s+and\s+", m["sides"] or m["sides2"]):
+                country = gz.country_named(word) or gz.country_of_adjective(word)
+                found += [p for p in leaders if country and p.country == country.name
+                          and _is_leader(p) and p not in found]
+    if len(found) < 2:
+        for sentence in sentences:
+            named = list(dict.fromkeys(p for _, p in resolver.named(sentence) if _is_leader(p)))
+            if len(named) >= 2:
+                found += [p for p in named if p not in found]
+                facts.sentence = facts.sentence or sentence
+                break
+    if found:
+        for sentence in sentences[:20]:
+            if _ATTENDANCE.search(sentence):
+                found += [p for _, p in resolver.named(sentence)
+                          if _is_minister(p) and p not in found]
 
 
 def _place(reports: list[str], dateline: str, lead: list[str]) -> tuple[str, str]:

@@ -103,7 +103,7 @@ def _clean_name(raw: str) -> str:
     bodies = [i for i, t in enumerate(tokens) if t in _ORGANISATION_WORDS]
     if bodies:
         tokens = tokens[bodies[-1] + 1:]  # "Investment Fund Kirill Dmitriev" -> the person
-    while len(tokens) > 1 and tokens[0] in _HONORIFIC_WORDS:
+    while len(tokens) > 1 and (tokens[0] in _HONORIFIC_WORDS or tokens[0] in _NOT_NAMES):
         tokens.pop(0)
     places = gz.place_words()
     while tokens and (tokens[-1] in _NOT_NAMES or tokens[-1].lower() in places):

@@ -1,0 +1,78 @@
+"""People and their offices as news and readouts write them (one behaviour per row)."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefgen.importing.people import gather
+from briefgen.importing.sentences import split_sentences
+
+
+def _people(text: str) -> dict[str, tuple[str, str]]:
+    return {p.name: (p.title, p.country) for p in gather(split_sentences(text))}
+
+
+@pytest.mark.parametrize("text, name, title, country", [
+    ("Portuguese President Ana Ferreira arrived.", "Ana Ferreira", "President", "Portugal"),
+    ("President Ana Ferreira of Portugal arrived.", "Ana Ferreira", "President", "Portugal"),
+    ("Ana Ferreira, Portugal's president, arrived.", "Ana Ferreira", "President", "Portugal"),
+    ("H.E. Mr. Tomas R. Varga III, President of the Republic of Hungary, arrived.",
+     "Tomas R. Varga", "President", "Hungary"),
+    ("H. E. Dr. Lena von der Brandt spoke. Then she left.", None, None, None),
+    ("Prime Minister Rt. Hon Oliver Grant arrived.", "Oliver Grant", "Prime Minister", ""),
+    ("Dr the Rt. Hon. Oliver Grant, Prime Minister of Grenada, arrived.", "Oliver Grant",
+     "Prime Minister", "Grenada"),
+    ("The Honorable Samuel T. Reed, Jr., President of the United States, arrived.",
+     "Samuel T. Reed", "President", "United States"),
+    ("His Highness the Amir Sheikh Khalid bin Nasser al-Rumi welcomed the guests.",
+     "Khalid bin Nasser al-Rumi", "Amir", ""),
+    ("HE Minister of Public Health Dr Mona Saeed al-Harbi attended.", "Mona Saeed al-Harbi",
+     "Minister of Public Health", ""),
+    ("Minister of State for Energy Affairs Eng. Faris bin Omar al-Qadi attended.",
+     "Faris bin Omar al-Qadi", "Minister of State for Energy Affairs", ""),
+    ("President of the Federal Republic of Nigeria Musa Bello Adeyemi arrived.",
+     "Musa Bello Adeyemi", "President", "Nigeria"),
+    ("The President of the Government of Spain, Pablo Ortega, arrived.", "Pablo Ortega",
+     "President of the Government", "Spain"),
+    ("Sheikh Rashid bin Saif Al Hamad, Crown Prince of Abu Dhabi, arrived.",
+     "Rashid bin Saif Al Hamad", "Crown Prince of Abu Dhabi", "United Arab Emirates"),
+    ("President Ana Ferreira and her Ivorian counterpart Koffi Yao met.", "Koffi Yao",
+     "President", "Côte d'Ivoire"),
+    ("Prime Minister Georgia Lindqvist arrived.", "Georgia Lindqvist", "Prime Minister", ""),
+    ("CEO of the Northern Investment Fund Pavel Orlov arrived.", None, None, None),
+])
+def test_person(text, name, title, country):
+    people = _people(text)
+    if name is None:
+        assert all(len(n.split()) >= 1 and "Fund" not in n and n != "Dr" for n in people)
+    else:
+        assert people.get(name) == (title, country)
+
+
+@pytest.mark.parametrize("text", [
+    "Afterwards, President Ana Ferreira left.",
+    "Next, Prime Minister Lars Holm spoke.",
+])
+def test_sentence_openers_are_not_names(text):
+    assert set(_people(text)) <= {"Ana Ferreira", "Lars Holm"}
+
+
+def test_an_all_capitals_headline_names_nobody():
+    assert _people("PRIME MINISTER LARS HOLM VISITS LISBON") == {}
+
+
+def test_surname_and_full_name_are_one_person():
+    people = gather(split_sentences("President Ana Ferreira arrived. President Ferreira spoke."))
+    assert [p.name for p in people] == ["Ana Ferreira"]
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("He met H.E. Mr. Tomas Varga. It went well.", 2),
+    ("Dr the Rt. Hon. Oliver Grant spoke. It went well.", 2),
+    ("Minister Eng. Faris al-Qadi spoke. It went well.", 2),
+    ("President Samuel T. Reed spoke. It went well.", 2),
+    ("The talks ended at 4 p.m. on Friday. Both sides left.", 2),
+    ("The U.S. delegation left. The talks ended.", 2),
+])
+def test_sentence_splitting_keeps_honorifics_and_initials(text, sentences):
+    assert len(split_sentences(text)) == sentences
