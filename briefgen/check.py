@@ -11,10 +11,13 @@ table cell and the tag's text:
   its paragraph with other text, unbalanced or mismatched blocks;
 * Jinja syntax errors, unknown filters and tests;
 * variables and fields not in the facts model, with "did you mean";
-* anything the sandbox refuses (``_`` attributes, data-changing calls, includes).
+* anything the sandbox refuses: every attribute or method outside its
+  allow-list (record fields and the listed ``str``/``list``/``dict``/date
+  methods), data-changing calls, includes; the manifest's ``output`` pattern.
 
-A template without such problems is finally rendered with the bundled sample
-briefing, so whatever slipped through still shows up as a problem.
+These checks only read the template.  A template without such problems is
+finally rendered with the bundled sample briefing, inside the same limits as
+every render, so whatever slipped through still shows up as a problem.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import functools
 import io
 import re
 import typing
@@ -33,18 +37,20 @@ from typing import Any
 from docx import Document
 from docx.oxml.ns import qn
 from jinja2 import TemplateSyntaxError, nodes
-from jinja2.sandbox import (UNSAFE_ASYNC_GENERATOR_ATTRIBUTES, UNSAFE_COROUTINE_ATTRIBUTES,
-                            UNSAFE_FUNCTION_ATTRIBUTES, UNSAFE_GENERATOR_ATTRIBUTES,
-                            UNSAFE_METHOD_ATTRIBUTES, modifies_known_mutable)
+from jinja2.sandbox import modifies_known_mutable
 from lxml import etree
 from pydantic import BaseModel
 
 from briefgen import docxxml, wordpolicy
+from briefgen.context import OFFICE_FIELDS, Record
 from briefgen.errors import BriefgenError, InputError, TemplateError
 from briefgen.files import read_bytes
-from briefgen.model import Briefing
+from briefgen.model import Briefing, Routing
+from briefgen.offices import Level
 from briefgen.safezip import MAX_FILE, read_package, repack
-from briefgen.templates import TemplateInfo, find_template, read_template_info
+from briefgen.sandbox import ALLOWED_NAMES, MAPPING_METHODS, METHOD_NAMES
+from briefgen.templates import (TemplateInfo, find_template, output_pattern_problem,
+                                read_template_info)
 from briefgen.templating import environment
 
 PARTS = ("body", "header", "footer", "footnotes")
@@ -502,13 +508,77 @@ def _standalone(tag: _Tag) -> str | None:
     return None
 
 
-_UNSAFE = (UNSAFE_FUNCTION_ATTRIBUTES | UNSAFE_METHOD_ATTRIBUTES | UNSAFE_GENERATOR_ATTRIBUTES
-           | UNSAFE_COROUTINE_ATTRIBUTES | UNSAFE_ASYNC_GENERATOR_ATTRIBUTES | {"mro"})
 _REFUSED = "refused by the sandbox: templates may only read briefing data"
+_NOT_ALLOWED = "'{}' is neither a field of the briefing data nor a method templates may use"
+_ATTRIBUTE_FILTERS = {"attr": 0, "map": None, "selectattr": 0, "rejectattr": 0, "groupby": 0,
+                      "sort": None, "sum": None, "unique": None, "min": None, "max": None,
+                      "omitted": 1}
+"""Filters that read an attribute named by an argument (its position, else ``attribute=``)."""
+_MARKING_FIELDS = ("classification", "caveats", "portion_marks", "portion", "banner")
+_TEMPLATE_FIELDS = ("name", "title", "kind")
+
+
+@functools.cache
+def _field_names() -> frozenset[str]:
+    """Every field a template's data has, at any depth."""
+    names: set[str] = set(OFFICE_FIELDS) | set(_MARKING_FIELDS) | set(_TEMPLATE_FIELDS)
+    todo, seen = [Briefing, Level], set()
+    while todo:
+        cls = todo.pop()
+        if cls in seen:
+            continue
+        seen.add(cls)
+        for name, annotation in _fields(cls).items():
+            names.add(name)
+            kind = _unwrap(annotation)
+            kind = kind[1] if isinstance(kind, tuple) else kind
+            if isinstance(kind, type):
+                todo.append(kind)
+    return frozenset(names)
+
+
+@functools.cache
+def _object_attributes() -> frozenset[str]:
+    """The attributes of every kind of object a template could ever meet, or that
+    the context used to expose (models, paths, docxtpl objects)."""
+    from docxtpl import DocxTemplate, InlineImage, RichText
+    from jinja2.runtime import LoopContext, Macro
+    from markupsafe import Markup
+
+    from briefgen.offices import OfficeProfile
+
+    kinds = (str, bytes, int, float, list, tuple, dict, set, range, dt.date, dt.datetime, Record,
+             Briefing, OfficeProfile, Path, InlineImage, DocxTemplate, RichText, LoopContext,
+             Macro, Markup, type, object, type(len), type(_field_names))
+    return frozenset(name for kind in kinds for name in dir(kind))
 
 
 def _unsafe(name: str) -> bool:
-    return name.startswith("_") or name in _UNSAFE
+    """Is *name* an attribute of some object that the allow-list refuses?"""
+    if name.startswith("_"):
+        return True
+    return name not in ALLOWED_NAMES and name not in _field_names() \
+        and name in _object_attributes()
+
+
+def _refused(name: str) -> str:
+    if any(modifies_known_mutable(obj, name) for obj in ([], {}, set())):
+        return (f"'{name}()' changes data and is refused by the sandbox: templates may only "
+                "read briefing data")
+    return f"'{name}' is {_REFUSED}"
+
+
+def _attribute_arguments(node: nodes.Filter) -> list[str]:
+    """The constant attribute names a filter such as ``selectattr('role')`` reads."""
+    position = _ATTRIBUTE_FILTERS.get(node.name, -1)
+    values = [kw.value for kw in node.kwargs if kw.key == "attribute"]
+    if position is not None and position >= 0 and len(node.args) > position:
+        values.append(node.args[position])
+    names = []
+    for value in values:
+        if isinstance(value, nodes.Const) and isinstance(value.value, str):
+            names += [part for part in value.value.split(".") if not part.isdigit()]
+    return names
 
 
 def _static_problems(ast: nodes.Template) -> list[str]:
@@ -522,22 +592,21 @@ def _static_problems(ast: nodes.Template) -> list[str]:
             if node.name not in env.filters:
                 found.append(f"unknown filter '{node.name}'"
                              + _did_you_mean(node.name, env.filters))
-            elif node.name == "attr" and node.args and isinstance(node.args[0], nodes.Const) \
-                    and _unsafe(str(node.args[0].value)):
-                found.append(f"'{node.args[0].value}' is {_REFUSED}")
+            found += [_refused(name) for name in _attribute_arguments(node) if _unsafe(name)]
         elif isinstance(node, nodes.Test) and node.name not in env.tests:
             found.append(f"unknown test '{node.name}'" + _did_you_mean(node.name, env.tests))
         elif isinstance(node, nodes.Getattr) and _unsafe(node.attr):
-            found.append(f"'{node.attr}' is {_REFUSED}")
+            found.append(_refused(node.attr))
         elif isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const) \
                 and isinstance(node.arg.value, str) and _unsafe(node.arg.value):
-            found.append(f"'{node.arg.value}' is {_REFUSED}")
+            found.append(_refused(node.arg.value))
         elif isinstance(node, nodes.Name) and node.name.startswith("_") and node.name != "_":
             found.append(f"'{node.name}' is {_REFUSED}")
         elif isinstance(node, nodes.Call) and isinstance(node.node, nodes.Getattr) \
-                and any(modifies_known_mutable(obj, node.node.attr) for obj in ([], {}, set())):
-            found.append(f"'{node.node.attr}()' changes data and is refused by the sandbox: "
-                         "templates may only read briefing data")
+                and not _unsafe(node.node.attr) and node.node.attr not in METHOD_NAMES:
+            attr = node.node.attr
+            found.append(f"'{attr}' is a field, not a method: write it without '()'"
+                         if attr in _field_names() else _NOT_ALLOWED.format(attr))
         elif isinstance(node, (nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)):
             found.append("refused by the sandbox: templates cannot load other templates")
     return found
@@ -604,14 +673,19 @@ def _known_names(info: TemplateInfo) -> dict[str, Any]:
     from briefgen.render import build_context
 
     context = build_context(Briefing(), OfficeProfile(), info, dt.date.today())
+    models = {"briefing": Briefing, "routing": Routing}
     known: dict[str, Any] = {}
     for name, value in context.items():
-        if isinstance(value, dict):
-            known[name] = ("keys", frozenset(value))
-        elif isinstance(value, list) and name in Briefing.model_fields:
+        if name in models:
+            known[name] = models[name]
+        elif name in Briefing.model_fields and name != "marking":   # marking: the effective one
             known[name] = _unwrap(Briefing.model_fields[name].annotation)
+        elif isinstance(value, Record):
+            known[name] = ("fields", frozenset(value))
+        elif isinstance(value, dict):
+            known[name] = ("keys", frozenset(value))
         else:
-            known[name] = _unwrap(type(value))
+            known[name] = None
     for name in environment().globals:
         known.setdefault(name, None)
     return known
@@ -711,15 +785,18 @@ class _Names:
         owner = self.type_of(node.node, scope)
         if _unsafe(node.attr):
             return
-        if isinstance(owner, tuple) and owner[0] == "keys":
+        if isinstance(owner, tuple) and owner[0] in ("keys", "fields"):
             valid: Any = owner[1]
-            what = "key"
-            known = node.attr in valid or hasattr(dict, node.attr)
+            what = owner[0][:-1]
+            known = node.attr in valid or node.attr in MAPPING_METHODS
         elif isinstance(owner, type):
             valid = _fields(owner)
             what = "field"
-            known = node.attr in valid or hasattr(owner, node.attr)
+            known = node.attr in valid or node.attr in MAPPING_METHODS
+        elif node.attr in ALLOWED_NAMES or node.attr in _field_names():
+            return
         else:
+            self.report(node, _NOT_ALLOWED.format(node.attr))
             return
         if not known:
             self.report(node, f"'{_describe(node.node)}' has no {what} '{node.attr}'"
@@ -829,14 +906,9 @@ def template_variables(template: TemplateInfo | str | Path) -> set[str]:
 
 
 def _check_output_pattern(checker: _Checker) -> None:
-    from briefgen.offices import OfficeProfile
-    from briefgen.render import output_filename
-
-    try:
-        output_filename(Briefing(), checker.info, OfficeProfile())
-    except TemplateError as exc:
-        checker.add("manifest", "output", checker.info.output,
-                    exc.message + (f" ({exc.hint})" if exc.hint else ""))
+    problem = output_pattern_problem(checker.info.output)
+    if problem:
+        checker.add("manifest", "output", checker.info.output, problem)
 
 
 def _render_sample(checker: _Checker) -> None:

@@ -7,13 +7,15 @@ house style from the profile (:mod:`briefgen.docxxml`) -> bytes.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import hashlib
+import html
 import io
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 import jinja2
@@ -21,15 +23,15 @@ from lxml import etree
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 
-from briefgen import __version__, docxxml, wordpolicy
+from briefgen import __version__, docxxml, limits, wordpolicy
+from briefgen.context import OFFICE_FIELDS, plain, record
 from briefgen.errors import InputError, OutputError, TemplateError, TemplateSecurityError
 from briefgen.files import atomic_write, read_bytes
 from briefgen.markdown_runs import drop_emptied_hosts
 from briefgen.model import Briefing, Routing
-from briefgen.resources import user_cache_dir
 from briefgen.safezip import MAX_FILE, read_package, repack
 from briefgen.offices import OfficeProfile, logo_bytes
-from briefgen.templates import TemplateInfo
+from briefgen.templates import TemplateInfo, output_name
 from briefgen.templating import Footnotes, environment, format_date, slug
 
 PART_NAMES = {"document": "body", "header": "header", "footer": "footer",
@@ -93,16 +95,20 @@ def merged_routing(briefing: Briefing, office: OfficeProfile) -> Routing:
 
 def build_context(briefing: Briefing, office: OfficeProfile, template: TemplateInfo,
                   today: dt.date) -> dict[str, Any]:
-    """Everything a template may use (listed in the README's authoring guide)."""
-    context: dict[str, Any] = {name: getattr(briefing, name) for name in Briefing.model_fields}
+    """Everything a template may use (listed in the README's authoring guide), as
+    plain data: records, lists, strings, numbers and dates, never live objects."""
+    facts = plain(briefing)
+    context: dict[str, Any] = dict(facts)
     marking = effective_marking(briefing, office)
     context.update(
-        briefing=briefing,
-        office=office,
-        marking=marking,
+        briefing=facts,
+        office=record("Office", **{name: getattr(office, name) for name in OFFICE_FIELDS}),
+        marking=record("Marking", classification=marking.classification,
+                       caveats=marking.caveats, portion_marks=marking.portion_marks,
+                       portion=marking.portion, banner=marking.banner),
         pm=marking.prefix,
-        today=today,
-        routing=merged_routing(briefing, office),
+        today=plain(today),
+        routing=plain(merged_routing(briefing, office)),
         template={"name": template.name, "title": template.title, "kind": template.kind},
         logo="",
         _footnotes=Footnotes(enabled=template.footnotes),
@@ -114,44 +120,83 @@ class _SandboxedDocx(DocxTemplate):
     """docxtpl with errors that name the template, the part and the tag."""
 
     template_name = ""
+    PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
 
     def patch_xml(self, src_xml: str) -> str:
         return _patched(src_xml, super().patch_xml)
 
     def render_xml_part(self, src_xml, part, context, jinja_env=None):
-        try:
+        with _errors_named(self.template_name, _part_label(part), src_xml):
             return super().render_xml_part(src_xml, part, context, jinja_env)
-        except jinja2.TemplateError as exc:
-            raise _template_error(exc, self.template_name, part) from exc
-        except (TypeError, ValueError, AttributeError, KeyError, ArithmeticError) as exc:
-            raise TemplateError(f"{_part_label(part)}: {exc}", where=self.template_name,
-                                hint="check the tags' filters and arguments") from exc
+
+    def render_properties(self, context, jinja_env=None) -> None:
+        """The template's own document properties, rendered and cut to Word's 255 characters."""
+        props = self.docx.core_properties
+        with _errors_named(self.template_name, "document properties", ""):
+            for name in self.PROPERTIES:
+                rendered = jinja_env.from_string(getattr(props, name)).render(context)
+                setattr(props, name, clip_property(rendered))
+
+
+@contextlib.contextmanager
+def _errors_named(template: str, part: str, src_xml: str) -> Iterator[None]:
+    """Turn what rendering one part raises into a one-line :class:`TemplateError`."""
+    try:
+        yield
+    except limits.LimitError as exc:
+        shown = _failing_tag(exc, src_xml) or exc.detail
+        raise TemplateError(f"{part}: the template went over {exc}"
+                            + (f" ({shown})" if shown else ""), where=template,
+                            hint=LIMIT_HINT) from None
+    except MemoryError:
+        raise TemplateError(f"{part}: the template went over the memory limit "
+                            f"({limits.MEMORY_BYTES >> 20:,} MB)", where=template,
+                            hint=LIMIT_HINT) from None
+    except RecursionError:
+        raise TemplateError(f"{part}: the template went over the limit of nested calls",
+                            where=template, hint=LIMIT_HINT) from None
+    except jinja2.TemplateError as exc:
+        raise _template_error(exc, template, part) from exc
+    except (TypeError, ValueError, AttributeError, KeyError, ArithmeticError) as exc:
+        raise TemplateError(f"{part}: {exc}", where=template,
+                            hint="check the tags' filters and arguments") from exc
+
+
+LIMIT_HINT = "templates may only print briefing data; simplify the tag"
+_TAG_TEXT = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+
+
+def _failing_tag(exc: BaseException, src_xml: str) -> str:
+    """``{{ '*' * 10**9 }}``: the tags of the paragraph where *exc* was raised."""
+    line = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    lines = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml).splitlines()
+    if line is None or not 0 < line <= len(lines):
+        return ""
+    text = html.unescape(re.sub(r"<[^>]+>", "", lines[line - 1]))
+    found = list(_TAG_TEXT.finditer(text))
+    if not found:
+        return ""
+    tags = " ".join(text[found[0].start():found[-1].end()].split())
+    return tags[:117] + "..." if len(tags) > 120 else tags
 
 
 _PATCH_CACHE: dict[str, str] = {}
 
 
 def _patched(src_xml: str, patch) -> str:
-    """docxtpl's tag clean-up is a pure function of the XML: keep its result
-    in memory for batches and on disk (beside the compiled templates) for the
-    next run."""
+    """docxtpl's tag clean-up is a pure function of the XML: keep its result in
+    memory for batches (never on disk: nothing cached may change a later render)."""
     result = _PATCH_CACHE.get(src_xml)
-    if result is not None:
-        return result
-    digest = hashlib.sha256(src_xml.encode("utf-8")).hexdigest()
-    cached = user_cache_dir() / "patched" / f"{digest}.xml"
-    try:
-        result = cached.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+    if result is None:
         result = patch(src_xml)
-        try:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(cached, result.encode("utf-8"))
-        except Exception:  # a cache that cannot be written only costs time
-            pass
-    if len(_PATCH_CACHE) > 64:
-        _PATCH_CACHE.clear()
-    _PATCH_CACHE[src_xml] = result
+        if len(_PATCH_CACHE) > 64:
+            _PATCH_CACHE.clear()
+        _PATCH_CACHE[src_xml] = result
     return result
 
 
@@ -170,8 +215,7 @@ def _near(exc: Exception) -> str:
     return f' near "{text[:120]}"'
 
 
-def _template_error(exc: jinja2.TemplateError, template: str, part: Any) -> TemplateError:
-    where = _part_label(part)
+def _template_error(exc: jinja2.TemplateError, template: str, where: str) -> TemplateError:
     if isinstance(exc, jinja2.exceptions.SecurityError) or "unsafe" in str(exc):
         return TemplateSecurityError(f"{where}: refused by the sandbox: {exc}", where=template,
                                      hint="templates may only read briefing data")
@@ -181,6 +225,9 @@ def _template_error(exc: jinja2.TemplateError, template: str, part: Any) -> Temp
         if match:
             return TemplateError(f"{where}: unknown variable '{match.group(1)}'", where=template,
                                  hint="check its spelling; `briefgen check` lists the known names")
+        if re.match(r"\w+ has no field '", message):
+            return TemplateError(f"{where}: {message}", where=template,
+                                 hint="see `briefgen schema` for the field names")
         match = re.match(r"'(?:[\w.]+\.)?(\w+) object' has no attribute '([^']+)'", message)
         if match:
             return TemplateError(f"{where}: {match.group(1)} has no field '{match.group(2)}'",
@@ -229,7 +276,8 @@ def render_briefing(briefing: Briefing, template: TemplateInfo, office: OfficePr
                                       width=Mm(office.logo_width_mm))
     context["_footnotes"].start = docxxml.next_footnote_id(doc.docx)
     try:
-        doc.render(context, jinja_env=environment(), autoescape=True)
+        with limits.hard_limits(), limits.budget(), _errors_named(template.name, "body", ""):
+            doc.render(context, jinja_env=environment(), autoescape=True)
     except etree.XMLSyntaxError as exc:
         raise TemplateError(f"the filled-in document is not valid Word XML ({exc})",
                             where=template.name,
@@ -240,7 +288,7 @@ def render_briefing(briefing: Briefing, template: TemplateInfo, office: OfficePr
     docxxml.apply_house_style(doc.docx, paper=office.paper, margin_mm=office.margin_mm,
                               font=office.font, size_pt=office.font_size,
                               east_asian_font=office.east_asian_font, lang=office.spelling)
-    _set_properties(doc, briefing, office, template, context["marking"].banner)
+    _set_properties(doc, briefing, office, template, context["marking"]["banner"])
     docxxml.finish_package(doc.docx, __version__)
     out = io.BytesIO()
     doc.save(out)
@@ -255,7 +303,8 @@ def _set_properties(doc: DocxTemplate, briefing: Briefing, office: OfficeProfile
     props = doc.docx.core_properties
     props.title = clip_property(briefing.title or template.title)
     props.subject = clip_property(template.title)
-    props.author = clip_property(briefing.routing.drafter.name or briefing.routing.from_name or office.title)
+    props.author = clip_property(briefing.routing.drafter.name or briefing.routing.from_name
+                                 or office.title)
     names = [p.name for p in briefing.participants]
     countries = sorted({p.country for p in briefing.participants if p.country})
     categories = sorted({t.category for t in briefing.topics})
@@ -284,14 +333,7 @@ def output_filename(briefing: Briefing, template: TemplateInfo, office: OfficePr
         "office": office.name,
         "long_date": format_date(briefing.meeting.date, office.date_style),
     }
-    try:
-        name = template.output.format(**values)
-    except (KeyError, IndexError, ValueError) as exc:
-        raise TemplateError(f"bad output pattern {template.output!r}: {exc}",
-                            where=template.path.with_suffix(".toml"),
-                            hint="use {date}, {title}, {slug}, {template}, {office}") from exc
-    name = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "-", name).strip(" .")
-    return name if name.lower().endswith(".docx") else f"{name}.docx"
+    return output_name(template, values)
 
 
 def render_to_file(briefing: Briefing, template: TemplateInfo, office: OfficeProfile,

@@ -7,15 +7,18 @@ The manifest says what the template is::
     kind = "memo"
     output = "{date} {title} - Briefing memo.docx"
 
-``output`` may use ``{date}`` (the meeting date, ISO), ``{title}`` (the
-briefing title), ``{slug}`` (the title, file-name safe), ``{template}`` and
-``{office}``.
+``output`` may use ``{date}`` (the meeting date, ISO), ``{long_date}`` (in
+the office's style), ``{title}`` (the briefing title), ``{slug}`` (the title,
+file-name safe), ``{template}`` and ``{office}``: names only, never attributes,
+indexes, conversions or format specs.
 """
 
 from __future__ import annotations
 
+import re
+import string
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +28,11 @@ from briefgen.folders import template_folders
 
 MANIFEST_KEYS = {"name", "title", "description", "kind", "output", "footnotes"}
 MAX_MANIFEST = 100_000
+OUTPUT_NAMES = ("date", "long_date", "title", "slug", "template", "office")
+"""The names an ``output`` pattern may use."""
+_NAMES = ", ".join("{" + name + "}" for name in OUTPUT_NAMES)
+MAX_NAME_BYTES = 200
+"""Longest file name an ``output`` pattern may give, in UTF-8 bytes."""
 
 
 @dataclass(frozen=True)
@@ -118,3 +126,36 @@ def find_template(name_or_path: str | Path) -> TemplateInfo:
             raise problem
     names = ", ".join(info.name for info in templates) or "none"
     raise TemplateError(f"unknown template {text!r}", hint=f"available: {names}")
+
+
+def output_pattern_problem(pattern: str) -> str | None:
+    """Why *pattern* is not a valid ``output`` pattern (names only), or None."""
+    try:
+        pieces = list(string.Formatter().parse(pattern))
+    except ValueError as exc:
+        return f"bad output pattern {pattern!r}: {exc}"
+    for _literal, name, spec, conversion in pieces:
+        if name is None:
+            continue
+        if name not in OUTPUT_NAMES or spec or conversion:
+            shown = "{" + name + (f"!{conversion}" if conversion else "") + \
+                (f":{spec}" if spec else "") + "}"
+            return f"bad output pattern {pattern!r}: {shown} is not one of {_NAMES}"
+    return None
+
+
+def output_name(template: TemplateInfo, values: Mapping[str, str]) -> str:
+    """The file name *template*'s ``output`` pattern gives with *values*: no path
+    separators or control characters, at most :data:`MAX_NAME_BYTES` bytes."""
+    problem = output_pattern_problem(template.output)
+    if problem:
+        raise TemplateError(problem, where=template.path.with_suffix(".toml"),
+                            hint=f"use names only: {_NAMES}")
+    pieces = string.Formatter().parse(template.output)
+    name = "".join(literal + (values[field] if field is not None else "")
+                   for literal, field, _spec, _conversion in pieces)
+    name = re.sub(r'[\\/:*?"<>|\x00-\x1f\x7f]+', "-", name).strip(" .")
+    stem = name[:-5] if name.lower().endswith(".docx") else name
+    while len(stem.encode("utf-8")) > MAX_NAME_BYTES - 5:
+        stem = stem[:-1]
+    return (stem.strip(" .") or "briefing") + ".docx"

@@ -1,9 +1,10 @@
 """The sandboxed Jinja environment templates are rendered in, and its filters.
 
-Templates travel between offices, so they are untrusted: they run in an
-:class:`~jinja2.sandbox.ImmutableSandboxedEnvironment` with strict undefined
-names.  Filters that depend on the office (dates) read it from the context,
-so one environment serves every office and every compiled template is reused.
+Templates travel between offices, so they are untrusted: they see plain data
+only (:mod:`briefgen.context`) and run in :class:`~briefgen.sandbox.SandboxEnvironment`,
+an allow-listed, limited sandbox with strict undefined names.  Filters that
+depend on the office (dates) read it from the context, so one environment
+serves every office and every compiled template is reused.
 """
 
 from __future__ import annotations
@@ -11,17 +12,16 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from docxtpl import RichText
-from jinja2 import (BaseLoader, FileSystemBytecodeCache, StrictUndefined, TemplateNotFound,
-                    pass_context)
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2 import BaseLoader, TemplateNotFound, pass_context
+from pydantic import BaseModel
 
 from briefgen import typography
+from briefgen.sandbox import SandboxEnvironment
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -29,7 +29,7 @@ DATE_STYLES = ("us", "uk", "military", "iso")
 
 
 class _SourceLoader(BaseLoader):
-    """Serves sources registered by content hash, so Jinja's caches apply to them."""
+    """Serves sources registered by content hash, so Jinja's in-memory cache applies."""
 
     def __init__(self) -> None:
         self.sources: dict[str, str] = {}
@@ -41,28 +41,20 @@ class _SourceLoader(BaseLoader):
             raise TemplateNotFound(template) from None
 
 
-class BriefingEnvironment(ImmutableSandboxedEnvironment):
-    """Sandboxed, strict, and caching compiled sources.
+class BriefingEnvironment(SandboxEnvironment):
+    """The sandbox with briefgen's filters, caching compiled sources in memory.
 
     docxtpl compiles each XML part with ``from_string``.  Here each source is
     named by its hash and loaded through Jinja's own machinery: rendering 200
-    briefs compiles each part once, and the bytecode cache in the user's cache
-    folder lets the next run skip compiling altogether.
+    briefs compiles each part once.  Nothing compiled is ever written to disk,
+    so nothing a template does can lead to code being loaded later.
     """
 
-    def __init__(self, cache_dir: Path | None = None) -> None:
+    def __init__(self) -> None:
         loader = _SourceLoader()
-        bytecode_cache = None
-        if cache_dir is not None:
-            try:
-                cache_dir.mkdir(parents=True, exist_ok=True)
-                bytecode_cache = FileSystemBytecodeCache(str(cache_dir))
-            except OSError:
-                bytecode_cache = None  # a read-only home: compile every run
-        super().__init__(undefined=StrictUndefined, autoescape=True, keep_trailing_newline=True,
-                         loader=loader, bytecode_cache=bytecode_cache, auto_reload=False)
+        super().__init__(FILTERS, autoescape=True, keep_trailing_newline=True, loader=loader,
+                         cache_size=200, auto_reload=False)
         self._sources = loader
-        self.filters.update(FILTERS)
 
     def from_string(self, source, globals=None, template_class=None):  # noqa: A002
         if globals or template_class or not isinstance(source, str):
@@ -71,6 +63,18 @@ class BriefingEnvironment(ImmutableSandboxedEnvironment):
         name = f"{digest}-{int(bool(self.autoescape))}"
         self._sources.sources.setdefault(name, source)
         return self.get_template(name)
+
+
+def field_of(item: Any, name: str, default: Any = "") -> Any:
+    """A field of a record or mapping (or of a model, for Python callers); nothing
+    is read from any other object."""
+    if isinstance(item, Mapping):
+        value = item.get(name, default)
+    elif isinstance(item, BaseModel):
+        value = getattr(item, name, default)
+    else:
+        return default
+    return default if value is None else value
 
 
 # --- filters -----------------------------------------------------------------
@@ -101,8 +105,7 @@ def format_date(value: Any, style: str = "us") -> str:
 
 @pass_context
 def _date_filter(context, value: Any, style: str | None = None) -> str:
-    office = context.get("office")
-    return format_date(value, style or getattr(office, "date_style", "us"))
+    return format_date(value, style or field_of(context.get("office"), "date_style", "us"))
 
 
 def prose(items: Iterable[Any], conjunction: str = "and") -> str:
@@ -128,10 +131,10 @@ def number(value: Any, decimals: int | None = None) -> str:
 
 def figure_value(figure: Any) -> str:
     """A figure's number with its unit: "80,000 US troops", "15%"."""
-    value = number(getattr(figure, "value", None))
-    unit = getattr(figure, "unit", "") or ""
+    value = number(field_of(figure, "value", None))
+    unit = field_of(figure, "unit")
     if not value:
-        return getattr(figure, "text", "")
+        return field_of(figure, "text")
     if unit in ("percent", "%", "per cent"):
         return f"{value}%"
     return f"{value} {unit}".strip()
@@ -139,7 +142,7 @@ def figure_value(figure: Any) -> str:
 
 def by_category(items: Iterable[Any], *categories: str) -> list[Any]:
     """Items (topics, figures, commitments) whose ``category`` is one of *categories*."""
-    return [item for item in items if getattr(item, "category", None) in categories]
+    return [item for item in items if field_of(item, "category", None) in categories]
 
 
 def slug(value: Any) -> str:
@@ -151,8 +154,9 @@ def slug(value: Any) -> str:
 def person_name(person: Any, east_asian_font: str | None = None) -> RichText:
     """A person's name, with the native-script name in brackets set in the
     East Asian font (``w:eastAsia``) so CJK names render correctly in Word."""
-    text = RichText(getattr(person, "name", str(person)))
-    native = getattr(person, "native_name", "")
+    text = RichText(field_of(person, "name") if isinstance(person, (Mapping, BaseModel))
+                    else str(person))
+    native = field_of(person, "native_name")
     if native:
         text.add(" (")
         text.add(native, font=f"eastAsia:{east_asian_font}" if east_asian_font else None)
@@ -162,8 +166,7 @@ def person_name(person: Any, east_asian_font: str | None = None) -> RichText:
 
 @pass_context
 def _person_name_filter(context, person: Any) -> RichText:
-    office = context.get("office")
-    return person_name(person, getattr(office, "east_asian_font", None))
+    return person_name(person, field_of(context.get("office"), "east_asian_font", None))
 
 
 @pass_context
@@ -216,11 +219,13 @@ def citation(item: Any, sources: Iterable[Any] = (), date_style: str = "us") -> 
     first source; a plain string is the note itself."""
     if isinstance(item, str):
         return item.strip()
-    if hasattr(item, "publisher"):
+    if not isinstance(item, (Mapping, BaseModel)):
+        return ""
+    if "publisher" in _fields(item):
         reference, url = _reference(item, date_style)
         return " ".join(part for part in (f"{reference}." if reference else "", url) if part)
     source = next(iter(sources), None)
-    evidence = (getattr(item, "evidence", "") or "").strip()
+    evidence = str(field_of(item, "evidence")).strip()
     if source is None:
         return f"\u201c{evidence}\u201d" if evidence else ""
     if not evidence:
@@ -229,12 +234,16 @@ def citation(item: Any, sources: Iterable[Any] = (), date_style: str = "us") -> 
     return " ".join(part for part in (f"{reference}: \u201c{evidence}\u201d", url) if part)
 
 
+def _fields(item: Any) -> Iterable[str]:
+    return item.keys() if isinstance(item, Mapping) else type(item).model_fields
+
+
 def _reference(source: Any, date_style: str) -> tuple[str, str]:
     """("Title, Publisher, date", url) of a source; the file name stands in for a title."""
-    url = getattr(source, "url", "") or ""
-    title = getattr(source, "title", "") or getattr(source, "file", "")
-    parts = (title, getattr(source, "publisher", ""),
-             format_date(getattr(source, "published", None), date_style))
+    url = field_of(source, "url")
+    title = field_of(source, "title") or field_of(source, "file")
+    parts = (title, field_of(source, "publisher"),
+             format_date(field_of(source, "published", None), date_style))
     return ", ".join(part for part in parts if part), url
 
 
@@ -244,9 +253,8 @@ def _footnote_filter(context, item: Any, source: Any = None) -> RichText:
     from briefgen.docxxml import footnote_reference_xml
 
     notes = context.get("_footnotes")
-    office = context.get("office")
     sources = [source] if source is not None else context.get("sources") or []
-    text = citation(item, sources, getattr(office, "date_style", "us"))
+    text = citation(item, sources, field_of(context.get("office"), "date_style", "us"))
     rich = RichText()
     if isinstance(notes, Footnotes) and notes.enabled and text:
         rich.xml = footnote_reference_xml(notes.add(text))
@@ -279,7 +287,5 @@ def environment() -> BriefingEnvironment:
     """The shared environment (created on first use)."""
     global _ENV
     if _ENV is None:
-        from briefgen.resources import user_cache_dir
-
-        _ENV = BriefingEnvironment(user_cache_dir() / "jinja")
+        _ENV = BriefingEnvironment()
     return _ENV

@@ -3,7 +3,7 @@ dates in running text restyled to the office's style, and the counting helpers
 behind "more in the memo" lines.
 
 Every filter reads its arguments as plain data or as objects alike: a topic
-may be a mapping (``topic["talking_points"]``) or an object
+may be a mapping (``topic["talking_points"]``) or a model
 (``topic.talking_points``).
 """
 
@@ -14,16 +14,21 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from pydantic import BaseModel
+
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 EN_DASH, EM_DASH = "\u2013", "\u2014"
 
 
 def field(item: Any, name: str, default: Any = None) -> Any:
-    """``item[name]`` for a mapping, ``item.name`` for an object."""
+    """``item[name]`` for a mapping, ``item.name`` for a model's field; nothing is
+    read from any other object (a template may name the field)."""
     if isinstance(item, Mapping):
         return item.get(name, default)
-    return getattr(item, name, default)
+    if isinstance(item, BaseModel) and name in type(item).model_fields:
+        return getattr(item, name, default)
+    return default
 
 
 def _as_date(value: Any) -> dt.date | None:

@@ -70,12 +70,12 @@ def test_citation_of_a_source_and_of_evidence():
                     url="https://example.org/summit")
     assert citation(source, date_style="uk") == (
         "Summit report, Example Wire, 24 August 2025. https://example.org/summit")
-    figure = type("Fact", (), {"evidence": EVIDENCE})()
+    figure = {"evidence": EVIDENCE}
     assert citation(figure, [Source(title="Summit report")]) == f"Summit report: \u201c{EVIDENCE}\u201d"
     assert citation(figure, [source]) == (
         f"Summit report, Example Wire, August 24, 2025: \u201c{EVIDENCE}\u201d "
         "https://example.org/summit")
-    assert citation(type("Fact", (), {"evidence": ""})(), []) == ""
+    assert citation({"evidence": ""}, []) == ""
     assert citation(Source(file="report.txt")) == "report.txt."
     assert citation("  See the annex.  ") == "See the annex."
 
