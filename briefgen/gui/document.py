@@ -8,9 +8,11 @@ A path is a tuple of field names and list indexes, e.g. ``("participants", 1, "n
 
 from __future__ import annotations
 
+import calendar
 import copy
 import json
 import os
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -26,7 +28,8 @@ from briefgen.model import Briefing
 from briefgen.resources import user_data_dir
 
 Path_ = tuple[str | int, ...]
-AUTOSAVE_MS = 30_000
+AUTOSAVE_DELAY_MS = 3_000      # after the last edit
+AUTOSAVE_MS = 30_000           # and at least this often while editing goes on
 
 
 def get_at(root: Any, path: Path_) -> Any:
@@ -57,12 +60,28 @@ def _singular(word: str) -> str:
     return word
 
 
+def date_problem(text: str) -> str:
+    """Why *text* is not a date: ``2025-02-30 is not a date: February has 28 days in 2025``."""
+    found = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text.strip())
+    if found:
+        year, month, day = map(int, found.groups())
+        if not 1 <= month <= 12:
+            return f"{text} is not a date: there is no month {month}"
+        days = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= days:
+            in_year = f" in {year}" if month == 2 else ""
+            return f"{text} is not a date: {calendar.month_name[month]} has {days} days{in_year}"
+    return f"{text} is not a date: write it as YYYY-MM-DD, e.g. 2025-08-23"
+
+
 def problem_text(exc: ValidationError) -> str:
-    """The first problem of a validation error as a short sentence."""
+    """The first problem of a validation error as a short sentence about that value."""
     error = exc.errors()[0]
     message = error["msg"]
     if error["type"] in ("string_too_short", "too_short"):
         message = "must not be empty"
+    elif error["type"].startswith("date") and isinstance(error.get("input"), str):
+        message = date_problem(error["input"])
     elif error["type"].startswith("date"):
         message = "enter a date as YYYY-MM-DD"
     elif error["type"] == "literal_error":
@@ -124,6 +143,7 @@ class BriefingDocument(QObject):
         self.path = path
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
+        self.invalid: dict[Path_, str] = {}     # fields showing a refused value: their message
         self.autosave = Autosave(self)
 
     # -- state -------------------------------------------------------------
@@ -140,6 +160,17 @@ class BriefingDocument(QObject):
 
     def get(self, path: Path_) -> Any:
         return get_at(self.briefing, path)
+
+    def flag(self, path: Path_, message: str) -> None:
+        """Note that the field at *path* shows a value the model refused (*message*
+        says why; "" when it is valid again): saving refuses until it is fixed."""
+        was = bool(self.invalid)
+        if message:
+            self.invalid[path] = message
+        else:
+            self.invalid.pop(path, None)
+        if was != bool(self.invalid):
+            self.path_changed.emit()
 
     # -- editing -----------------------------------------------------------
     def set_value(self, path: Path_, value: Any, *, merge: bool = False) -> None:
@@ -197,8 +228,18 @@ class BriefingDocument(QObject):
         return cls(briefing, Path(path), parent), warnings
 
     def save(self, path: Path | None = None) -> Path:
-        """Save atomically to *path* (or the current file); the document becomes clean."""
+        """Save atomically to *path* (or the current file); the document becomes clean.
+
+        Refuses (:class:`InputError` naming the fields) while a field shows a
+        value the model refused: the file would silently keep the old value.
+        """
         target = Path(path or self.path)
+        if self.invalid:
+            problems = list(self.invalid.values())
+            these = "this field" if len(problems) == 1 else f"these {len(problems)} fields"
+            raise InputError(f"Not saved: correct or undo {these} first. " + " ".join(
+                p if p.endswith(".") else p + "." for p in problems),
+                hint="the file keeps its last saved version")
         save_briefing(self.briefing, target)
         self.path = target
         self.undo_stack.setClean()
@@ -208,33 +249,49 @@ class BriefingDocument(QObject):
 
 
 class Autosave(QObject):
-    """A copy of unsaved work in ``<user data>/autosave`` every 30 seconds.
+    """A copy of unsaved work in ``<user data>/autosave``: a few seconds after
+    the last edit, and every 30 seconds while editing goes on.
 
-    One file per running window (named after the process and the document);
-    a file whose process is gone is a crash left-over that :func:`recoverable`
-    finds at the next start.
+    One file per document (so per window), named after this process's session
+    (:func:`session`); a session whose process is gone left crash left-overs
+    that :func:`recoverable` finds at the next start.
     """
+
+    _count = 0
 
     def __init__(self, document: BriefingDocument) -> None:
         super().__init__(document)
         self.document = document
-        self.file = autosave_dir() / f"{os.getpid()}-{id(document):x}.json"
+        Autosave._count += 1
+        self.name = f"{session()}-{Autosave._count}.json"
+        self.soon = QTimer(self)
+        self.soon.setSingleShot(True)
+        self.soon.setInterval(AUTOSAVE_DELAY_MS)
+        self.soon.timeout.connect(self.save_now)
         self.timer = QTimer(self)
         self.timer.setInterval(AUTOSAVE_MS)
         self.timer.timeout.connect(self.save_now)
         self.timer.start()
+        document.changed.connect(lambda _path: self.soon.start())
+
+    @property
+    def file(self) -> Path:
+        return autosave_dir() / self.name
 
     def save_now(self) -> Path | None:
+        """Write the copy (None and no copy when nothing is unsaved)."""
         if not self.document.dirty:
+            self.discard()
             return None
         doc = self.document
         payload = {"pid": os.getpid(), "saved": time.time(),
                    "path": str(doc.path) if doc.path else None,
                    "briefing": json.loads(dump_briefing(doc.briefing))}
-        self.file.parent.mkdir(parents=True, exist_ok=True)
+        lock_session()
         return atomic_write(self.file, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
 
     def discard(self) -> None:
+        self.soon.stop()
         self.file.unlink(missing_ok=True)
 
 
@@ -242,41 +299,83 @@ def autosave_dir() -> Path:
     return user_data_dir() / "autosave"
 
 
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
+def process_start(pid: int) -> str | None:
+    """When process *pid* started (a token that differs for a reused pid), or
+    None if it is not running; a killed process its parent has not reaped yet
+    (a zombie) is not running.  Where there is no ``/proc``, "?" for a pid that
+    exists (POSIX) or cannot be checked."""
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        if Path("/proc/self/stat").exists():
+            return None
+        if os.name == "posix":
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                return None
+            except OSError:
+                pass
+        return "?"
+    fields = stat.rsplit(")", 1)[1].split()       # the name in (...) may hold spaces
+    return None if fields[0] in ("Z", "X") else fields[19]
+
+
+def session() -> str:
+    """This process as ``<pid>-<start>``: names its autosave copies and lock file."""
+    return f"{os.getpid()}-{process_start(os.getpid())}".replace("?", "0")
+
+
+def lock_session() -> Path:
+    """The lock file saying this session is running (pid and start time inside)."""
+    lock = autosave_dir() / f"{session()}.lock"
+    if not lock.exists():
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        pid = os.getpid()
+        atomic_write(lock, json.dumps({"pid": pid, "started": process_start(pid)}).encode())
+    return lock
+
+
+def unlock_session() -> None:
+    """A clean exit: this session's lock goes (its copies went when the windows closed)."""
+    (autosave_dir() / f"{session()}.lock").unlink(missing_ok=True)
+
+
+def _running(lock: Path) -> bool:
+    """Whether the process that wrote *lock* still runs (same pid, same start time)."""
+    try:
+        info = json.loads(lock.read_text(encoding="utf-8"))
+        pid, started = int(info["pid"]), info["started"]
+    except (OSError, ValueError, KeyError, TypeError):
         return False
-    except (PermissionError, OSError):
-        return True
-    return True
+    now = process_start(pid)
+    return now is not None and (now == started or "?" in (now, started))
 
 
 def recoverable() -> list[Path]:
-    """Autosave files left by a process that is no longer running, newest first."""
+    """Autosave copies left by sessions that are no longer running, newest first.
+
+    Lock files of such sessions without copies are removed (no work in them).
+    """
     folder = autosave_dir()
     if not folder.is_dir():
         return []
-    found = []
-    for file in folder.glob("*.json"):
-        try:
-            pid = int(file.name.split("-", 1)[0])
-        except ValueError:
-            continue
-        if not _alive(pid):
-            found.append(file)
+    dead = {lock.stem for lock in folder.glob("*.lock") if not _running(lock)}
+    found = [file for file in folder.glob("*.json")
+             if file.stem.rsplit("-", 1)[0] in dead
+             or not (folder / f"{file.stem.rsplit('-', 1)[0]}.lock").exists()]
+    for name in dead - {file.stem.rsplit("-", 1)[0] for file in found}:
+        (folder / f"{name}.lock").unlink(missing_ok=True)
     return sorted(found, key=lambda f: f.stat().st_mtime, reverse=True)
 
 
-def read_autosave(file: Path) -> tuple[Briefing, Path | None]:
-    """The briefing and original file name kept in an autosave file."""
+def read_autosave(file: Path) -> tuple[Briefing, Path | None, float]:
+    """The briefing, original file name and time (seconds) kept in an autosave copy."""
     try:
         payload = json.loads(file.read_text(encoding="utf-8"))
         data, original = payload["briefing"], payload.get("path")
+        saved = float(payload.get("saved") or file.stat().st_mtime)
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise InputError(f"the autosave copy is damaged ({exc})", where=file,
-                         hint="it will be removed") from exc
+        raise InputError(f"the autosave copy is damaged ({exc})", where=file) from exc
     briefing, _ = briefing_from_data(data, where=file)
-    return briefing, Path(original) if original else None
+    return briefing, Path(original) if original else None, saved

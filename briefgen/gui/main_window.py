@@ -278,7 +278,8 @@ class MainWindow(QMainWindow):
         doc = self.document
         self.setWindowTitle(f"{doc.display_name}[*] — briefgen")
         self.setWindowModified(doc.dirty)
-        self.save_state.setText("Unsaved changes" if doc.dirty else "Saved" if doc.path else "")
+        self.save_state.setText("Fields to correct" if doc.invalid else "Unsaved changes"
+                                if doc.dirty else "Saved" if doc.path else "")
 
     # -- templates and offices --------------------------------------------------
     def load_choices(self) -> None:
@@ -337,8 +338,8 @@ class MainWindow(QMainWindow):
 
     # -- files -------------------------------------------------------------
     def maybe_save(self) -> bool:
-        """Ask about unsaved changes; False if the user cancels."""
-        if not self.document.dirty:
+        """Ask about unsaved changes (or typed values not yet valid); False if the user cancels."""
+        if not self.document.dirty and not self.document.invalid:
             return True
         box = QMessageBox(QMessageBox.Warning, "Unsaved changes",
                           f"Save the changes to {self.document.display_name}?",

@@ -1,8 +1,9 @@
 """Building blocks of the editor pages: bound form fields and list editors.
 
 A field shows the value at a path of the briefing and writes edits back through
-the document (undoable).  A value the model refuses is marked on the field with
-the reason beneath it; the briefing keeps its last valid value.
+the document (undoable).  A value the model refuses stays in the field, marked, with
+the reason beneath it; the briefing keeps its last valid value and saving
+refuses (naming the field) until the value is corrected or undone.
 """
 
 from __future__ import annotations
@@ -88,6 +89,7 @@ class Field(QWidget):
         return self.error.text() if self.error.isVisible() else ""
 
     def set_path(self, path: Path_) -> None:
+        self.document.flag(self.path, "")
         self.path = path
         self.refresh()
 
@@ -138,9 +140,12 @@ class Field(QWidget):
             self.notice.setVisible(bool(notice))
 
     def _mark(self, message: str) -> None:
-        self.error.show_message(f"{self.label}: {message}" if message else "")
+        """Flag the value the user typed (it stays in the field) or clear the flag."""
+        text = f"{self.label}: {message}" if message else ""
+        self.error.show_message(text)
         mark_invalid(self.editor, bool(message))
         self.editor.setAccessibleDescription(message)
+        self.document.flag(self.path, text)
 
 
 class LineField(Field):

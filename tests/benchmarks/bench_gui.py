@@ -76,9 +76,9 @@ else:
 PREVIEW = """
 import resource, statistics, time
 from PySide6.QtCore import QEventLoop, QTimer
-from briefgen.gui.app import application, create_window
+from briefgen.gui.app import application, create_windows
 app = application()
-w = create_window(None); w.show(); w.load_choices()
+w = create_windows(None)[0]; w.show(); w.load_choices()
 w.preview.wait(); app.processEvents()
 times = []
 for i in range(10):

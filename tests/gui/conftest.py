@@ -54,4 +54,5 @@ def window(qtbot, sample_path):
 def forget_changes(win) -> None:
     """Teardown closes the window: no unsaved-changes prompt."""
     win.document.undo_stack.setClean()
+    win.document.invalid.clear()
 

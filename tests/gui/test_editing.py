@@ -37,10 +37,10 @@ def test_invalid_date_is_marked_inline_and_not_stored(window, qtbot):
     field.editor.selectAll()
     qtbot.keyClicks(field.editor, "2025-13-45")
     assert window.document.briefing.meeting.date == before
-    assert field.message == "Date: Enter a date as YYYY-MM-DD"
+    assert field.message == "Date: 2025-13-45 is not a date: there is no month 13"
     assert field.editor.property("invalid") is True
     assert "border: 1px solid #d32f2f" in field.editor.styleSheet()      # marked red
-    assert field.editor.accessibleDescription() == "Enter a date as YYYY-MM-DD"
+    assert field.editor.accessibleDescription() == "2025-13-45 is not a date: there is no month 13"
     assert not [w for w in window.findChildren(QMessageBox) if w.isVisible()]
 
     field.editor.clear()
@@ -168,9 +168,9 @@ def test_routing_marking_and_objectives_are_editable(window, qtbot):
 
 
 def test_pickers_show_whole_titles_and_mark_only_non_builtin_origins(qtbot, sample_path):
-    from briefgen.gui.app import create_window
+    from briefgen.gui.app import create_windows
 
-    window = create_window(sample_path)          # as `briefgen gui` starts: pickers filled
+    [window] = create_windows(sample_path)       # as `briefgen gui` starts: pickers filled
     qtbot.addWidget(window)                      # after the first paint
     window.show()
     window.after_first_paint(window.load_choices)

@@ -6,16 +6,18 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtCore import QTimer, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from briefgen.briefing_io import load_briefing
 from briefgen.gui import app as gui_app
-from briefgen.gui.document import BriefingDocument, autosave_dir, recoverable
+from briefgen.gui.document import AUTOSAVE_DELAY_MS, BriefingDocument, autosave_dir, recoverable
 from briefgen.gui.main_window import MainWindow
+from briefgen.gui.recovery import RecoveryDialog
 from briefgen.gui.settings import app_settings
 
 
@@ -32,7 +34,7 @@ def answer_next_box(button: QMessageBox.StandardButton, seen: list[str]) -> None
 
 
 def test_create_window_opens_the_sample_with_its_name_in_the_title(qtbot, sample_path):
-    window = gui_app.create_window(None)
+    [window] = gui_app.create_windows(None)
     qtbot.addWidget(window)
     assert "briefgen" in window.windowTitle()
     assert sample_path.name in window.windowTitle()
@@ -136,49 +138,127 @@ def dead_pid() -> int:
     return process.pid
 
 
-def test_autosave_writes_a_copy_while_there_are_unsaved_changes(window, qtbot):
+def test_autosave_writes_a_copy_shortly_after_the_last_edit(window, qtbot):
     autosave = window.document.autosave
     assert autosave.timer.interval() == 30_000 and autosave.timer.isActive()
+    assert autosave.soon.interval() == AUTOSAVE_DELAY_MS == 3_000
     assert autosave.save_now() is None                      # nothing unsaved yet
     qtbot.keyClicks(window.meeting_form.fields["venue"].editor, "Akasaka Palace")
-    path = autosave.save_now()
-    assert path is not None and path.parent == autosave_dir()
-    payload = json.loads(path.read_text(encoding="utf-8"))
+    assert autosave.soon.isActive() and not autosave.file.exists()
+    qtbot.waitUntil(autosave.file.exists, timeout=AUTOSAVE_DELAY_MS + 2000)
+    payload = json.loads(autosave.file.read_text(encoding="utf-8"))
     assert payload["briefing"]["meeting"]["venue"] == "Akasaka Palace"
     assert recoverable() == []                              # its process is alive
+    window.document.undo_stack.setIndex(0)                  # back to the saved state
+    assert autosave.save_now() is None and not autosave.file.exists()
 
 
-def test_crash_recovery_offers_the_autosaved_work(qtbot, monkeypatch, sample_path):
-    document, _ = BriefingDocument.open(sample_path)
-    document.set_value(("meeting", "venue"), "Akasaka Palace")
-    written = document.autosave.save_now()
-    crashed = written.with_name(f"{dead_pid()}-abc.json")   # as left by a dead process
-    os.replace(written, crashed)
-    asked: list[str] = []
-
-    def question(parent, title, text, *args):
-        asked.append(text)
-        return QMessageBox.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    window = gui_app.create_window(None)
-    qtbot.addWidget(window, before_close_func=lambda w: w.document.undo_stack.setClean())
-    assert asked and sample_path.name in asked[0]
-    assert window.document.briefing.meeting.venue == "Akasaka Palace"
-    assert window.document.dirty and window.document.path == sample_path
-    assert not crashed.exists()
+def test_each_window_has_its_own_copy(qtbot):
+    first, second = BriefingDocument(), BriefingDocument()
+    first.set_value(("title",), "One")
+    second.set_value(("title",), "Two")
+    assert first.autosave.save_now() != second.autosave.save_now()
+    assert len(list(autosave_dir().glob("*.json"))) == 2
+    assert len(list(autosave_dir().glob("*.lock"))) == 1    # one per process
 
 
-def test_declining_recovery_opens_the_file_and_forgets_the_copy(qtbot, monkeypatch):
-    autosave_dir().mkdir(parents=True)
-    crashed = autosave_dir() / f"{dead_pid()}-1.json"
-    crashed.write_text(json.dumps({"path": None, "briefing": {"title": "Lost work"}}),
-                       encoding="utf-8")
-    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.No)
-    window = gui_app.create_window(None)
+CHILD = """
+import sys
+from PySide6.QtWidgets import QApplication
+from briefgen.gui.main_window import MainWindow
+from briefgen.gui.recovery import RecoveryDialog
+from briefgen.gui.document import BriefingDocument
+app = QApplication([])
+windows = []
+for title in ("First lost draft", "Second lost draft"):
+    window = MainWindow(BriefingDocument.open(sys.argv[1])[0])
+    window.document.set_value(("title",), title)
+    windows.append(window)
+def report():
+    if all(w.document.autosave.file.exists() for w in windows):
+        print("saved", flush=True)
+    else:
+        QTimer.singleShot(100, report)
+from PySide6.QtCore import QTimer
+QTimer.singleShot(100, report)
+app.exec()
+"""
+
+
+def test_work_of_two_windows_killed_is_offered_after_a_restart(qtbot, monkeypatch,
+                                                                 sample_path):
+    with subprocess.Popen([sys.executable, "-c", CHILD, str(sample_path)],
+                          stdout=subprocess.PIPE, text=True,
+                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen")) as child:
+        assert child.stdout.readline().strip() == "saved"    # the debounced autosave
+        assert recoverable() == []                           # alive: nothing to offer
+        child.kill()                                         # kill -9 ...
+        time.sleep(1)                                        # ... restart 1 s later (unreaped)
+        offered: list[list[str]] = []
+
+        def answer(dialog):
+            offered.append([dialog.list.item(i).text() for i in range(dialog.list.count())])
+            return QDialog.Accepted
+        monkeypatch.setattr(RecoveryDialog, "exec", answer)
+        windows = gui_app.create_windows(None)
+    for window in windows:
+        qtbot.addWidget(window, before_close_func=lambda w: w.document.undo_stack.setClean())
+    assert len(offered) == 1 and len(offered[0]) == 2
+    assert all(text.startswith(f"Unsaved changes to {sample_path} “") and ", kept at " in text
+               for text in offered[0])
+    assert sorted(w.document.briefing.title for w in windows) == [
+        "First lost draft", "Second lost draft"]
+    assert all(w.document.dirty and w.document.path == sample_path for w in windows)
+    assert len(list(autosave_dir().glob("*.json"))) == 2     # now this session's copies
+    assert recoverable() == []
+
+
+def crashed_copy(title: str, number: int = 1, pid: int | None = None) -> Path:
+    """An autosave copy and lock as left by a process that is gone."""
+    autosave_dir().mkdir(parents=True, exist_ok=True)
+    pid = pid or dead_pid()
+    (autosave_dir() / f"{pid}-99.lock").write_text(json.dumps({"pid": pid, "started": "99"}))
+    copy = autosave_dir() / f"{pid}-99-{number}.json"
+    copy.write_text(json.dumps({"path": None, "saved": 1_756_000_000,
+                                "briefing": {"title": title}}), encoding="utf-8")
+    return copy
+
+
+def test_a_reused_pid_does_not_hide_a_crash(qtbot):
+    copy = crashed_copy("Lost work", pid=os.getpid())        # same pid, other start time
+    assert recoverable() == [copy]
+
+
+def test_later_keeps_every_copy_and_opens_the_file(qtbot, monkeypatch):
+    copies = [crashed_copy("Lost work"), crashed_copy("More lost work", 2)]
+    monkeypatch.setattr(RecoveryDialog, "exec", lambda dialog: QDialog.Rejected)
+    [window] = gui_app.create_windows(None)
     qtbot.addWidget(window)
     assert window.document.briefing.title != "Lost work"
-    assert not crashed.exists()
+    assert all(copy.exists() for copy in copies)
+    assert sorted(recoverable()) == sorted(copies)
+
+
+def test_restore_only_the_checked_copies_and_discard_after_asking(qtbot, monkeypatch):
+    keep, drop, restore = (crashed_copy(t, n) for n, t in enumerate(("Keep", "Drop", "Restore")))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.Discard)
+
+    def answer(dialog):
+        texts = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+        for i, text in enumerate(texts):
+            dialog.list.item(i).setCheckState(Qt.Checked if "“Drop”" in text else Qt.Unchecked)
+        dialog.discard_button.click()
+        assert dialog.list.count() == 2
+        for i in range(2):
+            wanted = "“Restore”" in dialog.list.item(i).text()
+            dialog.list.item(i).setCheckState(Qt.Checked if wanted else Qt.Unchecked)
+        return QDialog.Accepted
+    monkeypatch.setattr(RecoveryDialog, "exec", answer)
+    [window] = gui_app.create_windows(None)
+    qtbot.addWidget(window, before_close_func=lambda w: w.document.undo_stack.setClean())
+    assert window.document.briefing.title == "Restore"
+    assert keep.exists() and not drop.exists() and not restore.exists()
+    assert recoverable() == [keep]
 
 
 def test_saving_discards_the_autosave_copy(qtbot, tmp_path):
@@ -191,15 +271,18 @@ def test_saving_discards_the_autosave_copy(qtbot, tmp_path):
 
 
 @pytest.mark.parametrize("content", ["{not json", json.dumps({"briefing": {"bogus": 1}})])
-def test_a_damaged_autosave_copy_is_reported_and_removed(qtbot, monkeypatch, content):
-    autosave_dir().mkdir(parents=True)
-    crashed = autosave_dir() / f"{dead_pid()}-2.json"
+def test_a_damaged_copy_is_listed_unchecked_and_kept(qtbot, monkeypatch, content):
+    crashed = crashed_copy("x")
     crashed.write_text(content, encoding="utf-8")
-    window = gui_app.create_window(None)
+    offered: list[tuple[str, Qt.CheckState]] = []
+
+    def answer(dialog):
+        item = dialog.list.item(0)
+        offered.append((item.text(), item.checkState()))
+        return QDialog.Accepted
+    monkeypatch.setattr(RecoveryDialog, "exec", answer)
+    [window] = gui_app.create_windows(None)
     qtbot.addWidget(window)
-    boxes = [w for w in QApplication.topLevelWidgets()
-             if isinstance(w, QMessageBox) and w.windowTitle() == "Cannot restore unsaved work"]
-    assert boxes and "damaged" in boxes[0].text() + boxes[0].informativeText() or \
-        "bogus" in boxes[0].text()
-    boxes[0].close()
-    assert not crashed.exists()
+    assert offered[0][1] == Qt.Unchecked
+    assert "that cannot be read:" in offered[0][0]
+    assert crashed.exists()

@@ -33,7 +33,7 @@ def window(qtbot, sample_path):
     from briefgen.gui.main_window import MainWindow
 
     win = MainWindow()
-    qtbot.addWidget(win, before_close_func=lambda w: w.document.undo_stack.setClean())
+    qtbot.addWidget(win, before_close_func=lambda w: (w.document.undo_stack.setClean(), w.document.invalid.clear()))
     assert win.open_path(sample_path)
     win.show()
     win.activateWindow()

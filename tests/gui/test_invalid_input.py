@@ -1,0 +1,59 @@
+"""A value the model refuses stays in its field, flagged; saving refuses and says which."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from briefgen.briefing_io import load_briefing
+from briefgen.gui.document import date_problem
+from gui.helpers import message_boxes
+
+
+@pytest.mark.parametrize("text, message", [
+    ("2025-02-30", "2025-02-30 is not a date: February has 28 days in 2025"),
+    ("2024-02-30", "2024-02-30 is not a date: February has 29 days in 2024"),
+    ("2025-04-31", "2025-04-31 is not a date: April has 30 days"),
+    ("2025-13-01", "2025-13-01 is not a date: there is no month 13"),
+    ("23/08/2025", "23/08/2025 is not a date: write it as YYYY-MM-DD, e.g. 2025-08-23"),
+])
+def test_date_messages_say_what_is_wrong_with_the_value(text, message):
+    assert date_problem(text) == message
+
+
+def test_save_refuses_while_a_field_holds_a_refused_value(window, qtbot, tmp_path, sample_path):
+    path = tmp_path / "talks.brief.json"
+    shutil.copy(sample_path, path)
+    assert window.open_path(path)
+    field = window.meeting_form.fields["date"]
+    field.editor.selectAll()
+    qtbot.keyClicks(field.editor, "2025-02-30")
+
+    assert field.editor.text() == "2025-02-30"                   # kept as typed
+    assert field.message == "Date: 2025-02-30 is not a date: February has 28 days in 2025"
+    assert window.save_state.text() == "Fields to correct"
+    assert window.save() is False
+    box = message_boxes(window)[-1]
+    assert box.text() == ("Not saved: correct or undo this field first. "
+                          "Date: 2025-02-30 is not a date: February has 28 days in 2025.")
+    assert load_briefing(path)[0].meeting.date.isoformat() == "2025-08-23"   # untouched
+    box.close()
+
+    field.editor.selectAll()
+    qtbot.keyClicks(field.editor, "2025-02-28")
+    assert window.document.invalid == {}
+    assert window.save() is True
+    assert load_briefing(path)[0].meeting.date.isoformat() == "2025-02-28"
+
+
+def test_closing_with_only_a_refused_value_still_asks(window, qtbot, monkeypatch):
+    field = window.meeting_form.fields["end_date"]
+    qtbot.keyClicks(field.editor, "2025-08-32")
+    assert not window.document.dirty
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec",
+                        lambda box: asked.append(box.text()) or QMessageBox.Cancel)
+    assert window.maybe_save() is False
+    assert asked == ["Save the changes to ishiba-lee-tokyo-2025.brief.json?"]
