@@ -509,12 +509,12 @@ class MainWindow(QMainWindow):
     def export_docx(self) -> None:
         from briefgen.gui.export import render_docx
 
-        self._ask_and_export(render_docx, "DOCX", ".docx", "", "Word documents (*.docx)")
+        self._ask_and_export(render_docx, "DOCX file", ".docx", "", "Word documents (*.docx)")
 
     def export_pdf(self) -> None:
         from briefgen.gui.export import render_pdf
 
-        self._ask_and_export(render_pdf, "PDF", ".pdf", " as PDF", "PDF documents (*.pdf)")
+        self._ask_and_export(render_pdf, "PDF file", ".pdf", " as PDF", "PDF documents (*.pdf)")
 
     def _ask_and_export(self, render, kind: str, suffix: str, title: str, filter_: str) -> None:
         """Ask where (suggesting the template's file name), then export in the background."""
@@ -533,7 +533,9 @@ class MainWindow(QMainWindow):
             self._export(Path(path), render, kind)
 
     def _export(self, path: Path, render, kind: str) -> None:
-        from briefgen.gui.export import done_box
+        """Write *path* with ``render(briefing, template, office, path)`` in the
+        background; the result box opens it and names any marking warning."""
+        from briefgen.gui.export import done_box, marking_notes
 
         self.settings.setValue("folders/export", str(path.parent))
         snapshot = self.document.briefing.model_copy(deep=True)
@@ -544,7 +546,8 @@ class MainWindow(QMainWindow):
         def done(written: Path) -> None:
             self.unsetCursor()
             self.statusBar().showMessage(f"Exported {written.name}", 5000)
-            self.last_box = done_box(self, written, f"Exported the {kind} file.")
+            self.last_box = done_box(self, written, f"Exported the {kind}.",
+                                     marking_notes(snapshot, office))
 
         def failed(exc: BaseException) -> None:
             self.unsetCursor()
@@ -555,21 +558,28 @@ class MainWindow(QMainWindow):
                       done=done, failed=failed)
 
     def export_pack(self) -> None:
-        from briefgen.gui.export import PackDialog, PackExport
+        """Ask for the templates and the file, then write one pack DOCX."""
+        from briefgen.gui.export import PackDialog, suggested_name
 
         if not self._ready():
             return
         chosen = set(self.settings.value("pack", []) or []) or {self.template().name}
-        dialog = PackDialog(self.templates, chosen, self._folder("export"), self)
-        if dialog.exec() != PackDialog.Accepted:
+        name = run_action(self, "Export failed", lambda: suggested_name(
+            self.document.briefing, self.template(), self.office()))
+        if name is None:
             return
-        templates = dialog.templates()
-        if not templates:
+        out = Path(self._folder("export")) / f"{Path(name).stem} - pack.docx"
+        dialog = PackDialog(self.templates, chosen, str(out), self)
+        if dialog.exec() != PackDialog.Accepted or not dialog.templates():
             return
-        self.settings.setValue("pack", [t.name for t in templates])
-        folder = Path(dialog.folder.text())
-        self.settings.setValue("folders/export", str(folder))
-        self.pack = PackExport(self, self.document.briefing, templates, self.office(), folder)
+        self.settings.setValue("pack", [t.name for t in dialog.templates()])
+        self.export_pack_to(Path(dialog.out.text()), dialog.templates())
+
+    def export_pack_to(self, out: Path, templates: list) -> None:
+        from briefgen.gui.export import render_pack
+
+        self._export(out, lambda briefing, _template, office, path:
+                     render_pack(briefing, templates, office, path), "briefing pack")
 
     def page_preview(self) -> None:
         from briefgen.gui.pages import PagePreview

@@ -9,12 +9,11 @@ from pathlib import Path
 import pytest
 from docx import Document
 from PySide6.QtCore import QMimeData, QPoint, QUrl, Qt
-from PySide6.QtGui import QDropEvent
+from PySide6.QtGui import QDesktopServices, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from briefgen.gui import workers
 from briefgen.gui.errors import error_box, run_action
-from briefgen.gui.export import PackExport
 from briefgen.errors import OutputError
 from docx_helpers import body_text
 from gui.helpers import run_import, wait_preview
@@ -111,39 +110,55 @@ def test_export_with_a_failing_template_shows_the_template_message(window, qtbot
     window.last_box.close()
 
 
-def test_export_pack_writes_each_chosen_template_into_the_folder(window, qtbot, tmp_path):
+def test_export_pack_writes_one_document_with_cover_and_contents(window, qtbot, tmp_path,
+                                                                monkeypatch):
     user_template("agenda", "Agenda for {{ title }}")
     window.load_choices()
     templates = [t for t in window.templates if t.name in ("agenda", "briefing-memo")]
-    job = PackExport(window, window.document.briefing, templates, window.office(), tmp_path)
-    qtbot.waitUntil(lambda: job.task not in workers._running, timeout=15_000)
-    names = sorted(p.name for p in tmp_path.iterdir())
-    assert len(names) == 2 and any(n.endswith(" - Briefing memo.docx") for n in names)
-    agenda = next(tmp_path.glob("*agenda.docx"))
-    assert "Agenda for Your summit" in body_text(agenda.read_bytes())
+    window.export_pack_to(tmp_path / "pack.docx", templates)
+    qtbot.waitUntil(lambda: window.last_box is not None, timeout=30_000)
+    assert [p.name for p in tmp_path.iterdir()] == ["pack.docx"]
+    text = body_text((tmp_path / "pack.docx").read_bytes())
+    assert "Contents" in text and "Agenda for Your summit" in text
+    box = window.last_box
+    assert box.text() == "Exported the briefing pack."
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    open_button = next(b for b in box.buttons() if b.text() == "Open")
+    assert open_button.isEnabled()
+    open_button.click()
+    next(b for b in box.buttons() if b.text() == "Show in folder").click()
+    assert opened == [str(tmp_path / "pack.docx"), str(tmp_path)]
 
 
-def test_export_pack_can_be_cancelled(window, qtbot, tmp_path):
+def test_export_names_the_marking_the_office_does_not_use(window, qtbot, tmp_path, monkeypatch):
+    from briefgen.render import marking_warnings
+
     window.load_choices()
-    job = PackExport(window, window.document.briefing, window.templates * 3, window.office(),
-                     tmp_path)
-    job.cancel.set()
-    qtbot.waitUntil(lambda: not job.progress.isVisible(), timeout=15_000)
-    qtbot.waitUntil(lambda: job.task not in workers._running, timeout=15_000)
-    assert len(list(tmp_path.iterdir())) <= 1
+    window.document.set_value(("marking", "classification"), "COSMIC TOP SECRET")
+    expected = marking_warnings(window.document.briefing, window.office())
+    assert expected
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(tmp_path / "m.docx"), ""))
+    window.export_docx()
+    qtbot.waitUntil(lambda: window.last_box is not None, timeout=15_000)
+    assert window.last_box.informativeText().split("\n\n") == [
+        str(tmp_path / "m.docx"), expected[0][:1].upper() + expected[0][1:] + "."]
+    window.last_box.close()
 
 
-def test_a_pack_export_outliving_its_window_is_dropped_quietly(qtbot, tmp_path, sample):
+def test_a_pack_export_outliving_its_window_is_dropped_quietly(qtbot, tmp_path, sample_path):
     from briefgen.gui.main_window import MainWindow
-    from briefgen.offices import OfficeProfile
     from briefgen.templates import find_template
 
     window = MainWindow()
-    job = PackExport(window, sample, [find_template("briefing-memo")], OfficeProfile(), tmp_path)
-    window.deleteLater()                       # gone while the memo is being written
-    qtbot.waitUntil(lambda: job.task not in workers._running, timeout=15_000)
+    window.open_path(sample_path)
+    window.load_choices()
+    window.export_pack_to(tmp_path / "pack.docx", [find_template("briefing-memo")])
+    window.document.undo_stack.setClean()
+    window.deleteLater()                       # gone while the pack is being written
+    qtbot.waitUntil(lambda: not workers._running, timeout=30_000)
     qtbot.wait(50)                             # an error in the outcome would fail here
-    assert len(list(tmp_path.iterdir())) == 1
+    assert [p.name for p in tmp_path.iterdir()] == ["pack.docx"]
 
 
 def test_pdf_actions_follow_libreoffice(window, monkeypatch):
