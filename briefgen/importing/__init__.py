@@ -82,7 +82,16 @@ def import_text(text: str, *, html: bool = False, published: dt.date | None = No
     if not text.strip():
         raise SourceError("there is no text to import", where=name,
                           hint="copy the article's text first")
-    document = readers.html_document(text, name) if html else readers.text_document(text, name)
+    if html:
+        try:
+            document = readers.html_document(text, name)
+        except SourceError:  # a selection too short to tell article from page is the article
+            document = readers.text_document(readers.html_text(text), name)
+    else:
+        document = readers.text_document(text, name)
+    if not document.blocks:
+        raise SourceError("there is no text to import", where=name,
+                          hint="copy the article's text first")
     return _unfiled(import_document(document, published=published, progress=progress))
 
 

@@ -120,7 +120,7 @@ def _document(where: str, plain: str, html: str, *, subject: str, sender: str,
         try:
             document = readers.html_document(html, where)
         except SourceError:
-            text = _html_text(html)
+            text = readers.html_text(html)
             if not text.strip():
                 return None
             document = readers.text_document(_without_forward_headers(text), where)
@@ -149,21 +149,6 @@ def _without_forward_headers(text: str) -> str:
         in_headers = False
         kept.append(line)
     return "\n".join(kept)
-
-
-def _html_text(html: str) -> str:
-    """Text of an HTML body, one line per block, for bodies too short for trafilatura."""
-    import lxml.html
-
-    try:
-        root = lxml.html.fromstring(html)
-    except Exception:  # lxml refuses empty or odd documents in several ways
-        return ""
-    for br in root.iter("br"):
-        br.tail = "\n" + (br.tail or "")
-    for block in root.iter("p", "div", "li", "h1", "h2", "h3", "tr"):
-        block.tail = "\n\n" + (block.tail or "")
-    return root.text_content()
 
 
 def _name(address) -> str:

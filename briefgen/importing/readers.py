@@ -229,6 +229,22 @@ def html_document(markup: bytes | str, where: str) -> Document:
     return doc
 
 
+def html_text(markup: str) -> str:
+    """All the text of an HTML fragment, a line per block: for a selection or a mail
+    body too short for trafilatura to tell article from page furniture."""
+    import lxml.html
+
+    try:
+        root = lxml.html.fromstring(markup)
+    except Exception:  # lxml refuses empty or odd documents in several ways
+        return ""
+    for br in root.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    for block in root.iter(*_BLOCKS - {"br"}):
+        block.tail = "\n\n" + (block.tail or "")
+    return root.text_content()
+
+
 _FULL_PAGE = re.compile(r"\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html)\b",
                         re.I | re.S)
 # Elements a browser shows on their own line (or as separate items), so text

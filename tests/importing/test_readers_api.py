@@ -42,9 +42,21 @@ def test_pasted_html_fragment_is_read_through_the_web_page_path():
     assert "semiconductors" in b.summary
 
 
-def test_pasting_nothing_says_so():
+def test_a_short_browser_selection_is_taken_whole():
+    """Browsers put a <meta charset> before a copied selection; a selection too short
+    for trafilatura to find an article in is the article itself."""
+    selection = ("<meta charset='utf-8'><b>Talks in Seoul</b><br>President Kim Min-jun met "
+                 "Prime Minister Lee Sang-ho in Seoul on Monday.")
+    b = import_text(selection, html=True, published=dt.date(2025, 3, 4)).briefing
+    assert {p.name for p in b.participants} == {"Kim Min-jun", "Lee Sang-ho"}
+    assert b.meeting.date == dt.date(2025, 3, 3)
+
+
+@pytest.mark.parametrize("text, html", [("  \n ", False), ("<meta charset='utf-8'><img src=x>",
+                                                          True)])
+def test_pasting_nothing_says_so(text, html):
     with pytest.raises(SourceError) as info:
-        import_text("  \n ")
+        import_text(text, html=html)
     assert str(info.value) == "pasted text: there is no text to import (copy the article's text first)"
 
 
