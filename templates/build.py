@@ -368,9 +368,12 @@ FIGURE_NUMBER = ("{% if f.value is none %}\u2013{% elif f.unit and f.unit|lower 
                  "{{ f.value|number }}{% else %}{{ f|figure_value }}{% endif %}")
 PRINCIPALS = ("{%p set principals = participants|selectattr('role', 'in', "
               "['principal', 'host', 'guest'])|list or participants %}")
-PRINCIPAL_NAMES = ("{% for p in principals %}{% if not loop.first %}"
+# Up to three principals by title and name; more by their countries (a summit).
+PRINCIPAL_NAMES = ("{% if principals|length > 3 %}Representatives of {{ principals"
+                   "|map(attribute='country')|select|unique|list|prose }}{% else %}"
+                   "{% for p in principals %}{% if not loop.first %}"
                    "{% if loop.last %} and {% else %}, {% endif %}{% endif %}"
-                   "{% if p.title %}{{ p.title }} {% endif %}{{ p.name }}{% endfor %}")
+                   "{% if p.title %}{{ p.title }} {% endif %}{{ p.name }}{% endfor %}{% endif %}")
 
 
 def start(title: str, heading_text: str, letterhead_lines: bool = True):
@@ -655,14 +658,18 @@ def briefing_note():
     return doc
 
 
-TP_TOPICS, TP_POINTS, TP_RAISED, TP_FIGURES = 5, 2, 3, 3
+# (topics, points a topic, "if raised" points) when the briefing has at most
+# TP_ROOMY talking points in all, and when it has more; then figures.
+TP_ROOMY, TP_FEW, TP_MANY, TP_FIGURES = 12, (8, 3, 4), (5, 2, 3), 3
 
 
 def talking_points():
     """One page of points to make, "if raised" points and background (type 3).
 
-    Keeps the first five topics with points, two points each, three "if raised"
-    points and three figures, and says in a closing line what it left out."""
+    A briefing with up to twelve talking points gets eight topics, three
+    points each and four "if raised" points; a bigger one five topics, two
+    points each and three "if raised" points; then three figures.  A closing
+    line says what was left out."""
     doc = start("Talking points", "Talking Points", letterhead_lines=False)
     compact(doc)
     subject = doc.add_paragraph()
@@ -675,19 +682,22 @@ def talking_points():
     when.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     rule_below(when)
 
-    tag(doc, f"{{%p set with_points = topics|selectattr('talking_points')|list %}}")
-    tag(doc, f"{{%p set shown = with_points[:{TP_TOPICS}] %}}")
+    tag(doc, "{%p set with_points = topics|selectattr('talking_points')|list %}")
+    tag(doc, f"{{%p set roomy = with_points|omitted(0, 'talking_points') <= {TP_ROOMY} %}}")
+    for name, few, many in zip(("tp_topics", "tp_points", "tp_raised"), TP_FEW, TP_MANY):
+        tag(doc, f"{{%p set {name} = {few} if roomy else {many} %}}")
+    tag(doc, "{%p set shown = with_points[:tp_topics] %}")
     tag(doc, "{%p set raised = topics|selectattr('if_raised')|list %}")
 
     def points():
         tag(doc, "{%p for t in shown %}")
         heading(doc, "{{r t.title|markdown }}", level=3)
-        facts(doc, f"t.talking_points[:{TP_POINTS}]")
+        facts(doc, "t.talking_points[:tp_points]")
         tag(doc, "{%p endfor %}")
     section(doc, "shown", "Points to make", points)
 
     def if_raised():
-        tag(doc, f"{{%p for t in raised[:{TP_RAISED}] %}}")
+        tag(doc, "{%p for t in raised[:tp_raised] %}")
         bold_lead(doc, "{{r t.title|markdown(bold=true) }}: ", "{{r t.if_raised[0]|markdown }}",
                   style="List Bullet")
         tag(doc, "{%p endfor %}")
@@ -706,10 +716,10 @@ def talking_points():
         tag(doc, "{%p endif %}")
     section(doc, "figures or next_steps or meeting.press", "Background", background)
 
-    tag(doc, f"{{%p set left_points = with_points|omitted({TP_TOPICS}, 'talking_points', "
-             f"{TP_POINTS}) %}}")
-    tag(doc, f"{{%p set left_topics = with_points|omitted({TP_TOPICS}) %}}")
-    tag(doc, f"{{%p set left_raised = raised|omitted(0, 'if_raised') - raised[:{TP_RAISED}]"
+    tag(doc, "{%p set left_points = with_points|omitted(tp_topics, 'talking_points', "
+             "tp_points) %}")
+    tag(doc, "{%p set left_topics = with_points|omitted(tp_topics) %}")
+    tag(doc, "{%p set left_raised = raised|omitted(0, 'if_raised') - raised[:tp_raised]"
              "|length %}")
     tag(doc, f"{{%p set left_figures = figures|omitted({TP_FIGURES}) %}}")
     tag(doc, "{%p set more = ["
