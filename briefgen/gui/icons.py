@@ -8,7 +8,8 @@ so they suit light and dark themes.  Icons are made on first use and cached.
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
+from PySide6.QtGui import (QColor, QGuiApplication, QIcon, QIconEngine, QPainter, QPalette,
+                           QPixmap)
 from PySide6.QtSvg import QSvgRenderer
 
 from briefgen.resources import assets_dir
@@ -57,40 +58,43 @@ _engines: list[QIconEngine] = []     # Qt holds the engines; Python must keep th
 
 
 class SvgIconEngine(QIconEngine):
-    """Draws one SVG, its ``currentColor`` replaced by the palette colour for the mode."""
+    """Draws one SVG, its ``currentColor`` replaced by the palette colour for the mode;
+    each size, mode and colour is drawn once and kept."""
 
     def __init__(self, data: bytes) -> None:
         super().__init__()
         self.data = data
-        self.renderers: dict[str, QSvgRenderer] = {}
+        self.pixmaps: dict[tuple, QPixmap] = {}
         _engines.append(self)
 
-    def _renderer(self, mode: QIcon.Mode) -> QSvgRenderer:
+    @staticmethod
+    def _color(mode: QIcon.Mode) -> QColor:
         palette = QGuiApplication.palette()
         if mode == QIcon.Mode.Disabled:
-            color = palette.color(QPalette.Disabled, QPalette.WindowText)
-        elif mode == QIcon.Mode.Selected:
-            color = palette.color(QPalette.Active, QPalette.HighlightedText)
-        else:
-            color = palette.color(QPalette.Active, QPalette.WindowText)
-        key = color.name(color.NameFormat.HexArgb)
-        if key not in self.renderers:
+            return palette.color(QPalette.Disabled, QPalette.WindowText)
+        if mode == QIcon.Mode.Selected:
+            return palette.color(QPalette.Active, QPalette.HighlightedText)
+        return palette.color(QPalette.Active, QPalette.WindowText)
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        color = self._color(mode)
+        key = (size.width(), size.height(), color.rgba())
+        if key not in self.pixmaps:
             svg = self.data.replace(b"currentColor", color.name().encode())
             if color.alpha() < 255:
                 svg = svg.replace(b"<svg", f'<svg opacity="{color.alphaF():.2f}"'.encode(), 1)
-            self.renderers[key] = QSvgRenderer(QByteArray(svg))
-        return self.renderers[key]
+            pixmap = QPixmap(size)
+            pixmap.fill(Qt.transparent)
+            painter = QPainter(pixmap)
+            QSvgRenderer(QByteArray(svg)).render(painter, QRectF(pixmap.rect()))
+            painter.end()
+            self.pixmaps[key] = pixmap
+        return self.pixmaps[key]
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
-        self._renderer(mode).render(painter, QRectF(rect))
-
-    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
-        pixmap = QPixmap(size)
-        pixmap.fill(Qt.transparent)
-        painter = QPainter(pixmap)
-        self.paint(painter, pixmap.rect(), mode, state)
-        painter.end()
-        return pixmap
+        ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        pixmap = self.pixmap(rect.size() * ratio, mode, state)
+        painter.drawPixmap(rect, pixmap)
 
     def clone(self) -> QIconEngine:
         return SvgIconEngine(self.data)

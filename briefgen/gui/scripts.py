@@ -11,32 +11,30 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from PySide6.QtGui import QFontDatabase
-
-WS = QFontDatabase.WritingSystem
 CJK = "fonts-noto-cjk"
 CORE = "fonts-noto-core"
 
 
 @dataclass(frozen=True)
 class Script:
-    """A writing system: its name, the Qt writing systems that can show it, the font package."""
+    """A writing system: its name, the names of the QFontDatabase writing systems that
+    can show it, the font package (Debian/Ubuntu)."""
 
     name: str
-    systems: tuple[WS, ...]
-    package: str            # Debian/Ubuntu
+    systems: tuple[str, ...]
+    package: str
 
 
-HAN = Script("Chinese characters (Han)", (WS.SimplifiedChinese, WS.TraditionalChinese,
-                                          WS.Japanese), CJK)
-KANA = Script("Japanese", (WS.Japanese,), CJK)
-HANGUL = Script("Korean (Hangul)", (WS.Korean,), CJK)
-ARABIC = Script("Arabic", (WS.Arabic,), CORE)
-HEBREW = Script("Hebrew", (WS.Hebrew,), CORE)
-THAI = Script("Thai", (WS.Thai,), CORE)
-DEVANAGARI = Script("Devanagari", (WS.Devanagari,), CORE)
-GREEK = Script("Greek", (WS.Greek,), CORE)
-CYRILLIC = Script("Cyrillic", (WS.Cyrillic,), CORE)
+HAN = Script("Chinese characters (Han)", ("SimplifiedChinese", "TraditionalChinese", "Japanese"),
+             CJK)
+KANA = Script("Japanese", ("Japanese",), CJK)
+HANGUL = Script("Korean (Hangul)", ("Korean",), CJK)
+ARABIC = Script("Arabic", ("Arabic",), CORE)
+HEBREW = Script("Hebrew", ("Hebrew",), CORE)
+THAI = Script("Thai", ("Thai",), CORE)
+DEVANAGARI = Script("Devanagari", ("Devanagari",), CORE)
+GREEK = Script("Greek", ("Greek",), CORE)
+CYRILLIC = Script("Cyrillic", ("Cyrillic",), CORE)
 
 # (first, last code point, script), for the scripts of the world's diplomatic names
 RANGES = ((0x0370, 0x03FF, GREEK), (0x0400, 0x052F, CYRILLIC), (0x0590, 0x05FF, HEBREW),
@@ -60,8 +58,10 @@ def scripts_in(text: str) -> list[Script]:
 
 
 @cache
-def _has_font(system: WS) -> bool:
-    return bool(QFontDatabase.families(system))
+def _has_font(system: str) -> bool:
+    from PySide6.QtGui import QFontDatabase     # only when a name needs it: fast start-up
+
+    return bool(QFontDatabase.families(getattr(QFontDatabase.WritingSystem, system)))
 
 
 def installed(script: Script) -> bool:
