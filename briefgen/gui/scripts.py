@@ -76,14 +76,19 @@ def missing_fonts(text: str) -> list[Script]:
     return [script for script in scripts_in(text) if not installed(script)]
 
 
-def font_notice(text: str) -> str:
-    """A sentence for the field showing *text*, or "" when every script can be shown."""
-    missing = missing_fonts(text)
+def notice(missing: list[Script], where: str) -> str:
+    """The sentence for *where* (a field, or names in a table) whose *missing* scripts
+    show as boxes; "" when none is missing."""
     if not missing:
         return ""
-    names = " and ".join(script.name for script in missing)
+    names = " and ".join(dict.fromkeys(script.name for script in missing))
     packages = " ".join(dict.fromkeys(script.package for script in missing))
-    return (f"No installed font has {names} letters, so “{text.strip()[:40]}” shows as boxes here "
-            f"(the exported documents are not affected). Install a font for it: on Debian or "
+    return (f"{where}: no installed font has {names} letters, so they show as boxes here "
+            f"(the exported documents are not affected). Install a font for them: on Debian or "
             f"Ubuntu, sudo apt install {packages}; elsewhere, your system's Noto fonts for "
             f"{names}.")
+
+
+def font_notice(text: str, where: str) -> str:
+    """The sentence for a field called *where* showing *text*, or ""."""
+    return notice(missing_fonts(text), where)

@@ -22,7 +22,7 @@ from briefgen.gui.document import BriefingDocument, Path_, problem_text
 from briefgen.gui import icons
 from briefgen.gui.models import Column, ListModel, from_text, to_text
 from briefgen.gui.models import label as display_label
-from briefgen.gui.scripts import font_notice
+from briefgen.gui.scripts import Script, font_notice, missing_fonts, notice
 
 NOTICE_STYLE = "background: rgba(255, 193, 7, 60); padding: 2px 4px;"
 ERROR_STYLE = "color: palette(text); background: rgba(211, 47, 47, 40); padding: 2px 4px;"
@@ -128,7 +128,7 @@ class Field(QWidget):
         editor = self.editor
         text = (editor.text() if isinstance(editor, QLineEdit) else
                 editor.toPlainText() if isinstance(editor, QPlainTextEdit) else "")
-        notice = font_notice(text)
+        notice = font_notice(text, self.label)
         if notice and self.notice is None:
             self.notice = QLabel()
             self.notice.setWordWrap(True)
@@ -512,14 +512,24 @@ class ListEditor(QWidget):
                 view.setRowHeight(row, most)
 
     def _check_fonts(self) -> None:
+        """One line per column whose text uses a script no installed font has, naming the rows
+        by their first column (a name, a title) since their own letters show as boxes."""
         text_columns = [c for c in self.model.columns if c.kind in ("text", "list")]
-        notices = []
+        found: dict[str, tuple[list[Script], list[str]]] = {}
         for row in range(min(self.model.rowCount(), FIT_ROWS)):
             for column in text_columns:
-                notice = font_notice(to_text(self.model.value(row, column), column.kind))
-                if notice and f"{column.header}: {notice}" not in notices:
-                    notices.append(f"{column.header}: {notice}")
-        self.notice.setText("\n".join(notices[:3]))
+                missing = missing_fonts(to_text(self.model.value(row, column), column.kind))
+                if missing:
+                    scripts, rows = found.setdefault(column.header, ([], []))
+                    scripts += [s for s in missing if s not in scripts]
+                    label = self.model.index(row, 0).data() if column is not text_columns[0] \
+                        else ""
+                    rows.append(label if label and not missing_fonts(label) else f"row {row + 1}")
+        notices = []
+        for header, (scripts, rows) in found.items():
+            shown = ", ".join(rows[:3]) + (f" and {len(rows) - 3} more" if len(rows) > 3 else "")
+            notices.append(notice(scripts, f"{header} of {shown}"))
+        self.notice.setText("\n".join(notices))
         if notices and not self.notice.styleSheet():
             self.notice.setStyleSheet(NOTICE_STYLE)
         self.notice.setVisible(bool(notices))

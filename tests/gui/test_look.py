@@ -172,13 +172,15 @@ def test_a_script_without_a_font_is_pointed_out_with_the_package(window, monkeyp
     people.fit()
     text = people.notice.text()
     assert not people.notice.isHidden()
-    assert text.startswith("Native name: No installed font has Korean (Hangul) letters")
-    assert "이재명" in text and "fonts-noto-cjk" in text
-    assert "石破茂" not in text                 # Han is covered
+    assert text == ("Native name of Lee Jae Myung: no installed font has Korean (Hangul) "
+                    "letters, so they show as boxes here (the exported documents are not "
+                    "affected). Install a font for them: on Debian or Ubuntu, sudo apt install "
+                    "fonts-noto-cjk; elsewhere, your system's Noto fonts for Korean (Hangul).")
     title = window.meeting_form.fields["title"]
     title.editor.setText("Summit with 이재명")
     title.commit()
     assert title.notice is not None and not title.notice.isHidden()
+    assert title.notice.text().startswith("Title: no installed font has Korean (Hangul) letters")
     assert "fonts-noto-cjk" in title.notice.text()
     title.editor.setText("Summit")
     title.commit()
