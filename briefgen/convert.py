@@ -129,7 +129,7 @@ def _offline_profile(profile: Path) -> None:
     items = "".join(
         f'<item oor:path="{escape(path)}"><prop oor:name="{name}" oor:op="fuse" '
         f'oor:type="xs:{kind}"><value>{value}</value></prop></item>\n'
-        for path, name, kind, value in OFFLINE_SETTINGS)
+        for path, name, kind, value in OFFLINE_SETTINGS) + _font_replacements()
     user = profile / "user"
     user.mkdir(parents=True)
     (user / "registrymodifications.xcu").write_text(
@@ -138,6 +138,23 @@ def _offline_profile(profile: Path) -> None:
         'xmlns:xs="http://www.w3.org/2001/XMLSchema" '
         f'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n{items}</oor:items>\n',
         encoding="utf-8")
+
+
+def _font_replacements() -> str:
+    """Profile settings for LibreOffice's replacement table: Word's script fonts
+    (Batang, SimSun, Traditional Arabic...) set in the installed Noto font of
+    the same script and style, as the app's preview does."""
+    path = "/org.openoffice.Office.Common/Font/Substitution"
+    items = [f'<item oor:path="{path}"><prop oor:name="Replacement" oor:op="fuse">'
+             "<value>true</value></prop></item>\n"]
+    for number, (word, noto) in enumerate(noto_substitutes().items()):
+        props = {"Always": "true", "OnScreenOnly": "false", "ReplaceFont": escape(word),
+                 "SubstituteFont": escape(noto)}
+        items.append(f'<item oor:path="{path}/FontPairs"><node oor:name="_{number}" '
+                     'oor:op="replace">' + "".join(
+                         f'<prop oor:name="{k}" oor:op="fuse"><value>{v}</value></prop>'
+                         for k, v in props.items()) + "</node></item>\n")
+    return "".join(items)
 
 
 def _run(command: list[str], timeout: float, pdf: Path) -> str:

@@ -70,6 +70,9 @@ class OfficeProfile(BaseModel):
     font: str = "Times New Roman"
     font_size: float = 12.0
     east_asian_font: str = "MS Mincho"
+    script_fonts: dict[str, str] = Field(
+        {}, description="Font per language tag (ko-KR, ja-JP, zh-CN, zh-TW, ar-SA, he-IL, th-TH, "
+                        "hi-IN, or ko, ja, zh, ar, he, th, hi), over briefgen's defaults.")
     spelling: Literal["en-US", "en-GB", "en-CA", "en-AU"] = "en-US"
     routing: Routing = Field(Routing(), description="Defaults for what a briefing leaves empty.")
     path: Path | None = None

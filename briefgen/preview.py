@@ -53,7 +53,8 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 def document_fonts(data: bytes) -> list[str]:
     """The Latin and East Asian fonts of the document's Normal text (as the office profile
-    set them), for the preview to show the same letters; [] if it names none."""
+    set them), then the fonts of its runs in other scripts (Hangul, Arabic, Thai...), for
+    the preview to show the same letters; [] if it names none."""
     import zipfile
 
     from lxml import etree
@@ -61,6 +62,7 @@ def document_fonts(data: bytes) -> list[str]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             styles = etree.fromstring(package.read("word/styles.xml"))
+            body = etree.fromstring(package.read("word/document.xml"))
     except (KeyError, OSError, zipfile.BadZipFile, etree.XMLSyntaxError):
         return []
     found: dict[str, str] = {}
@@ -70,11 +72,21 @@ def document_fonts(data: bytes) -> list[str]:
             for attr in ("ascii", "eastAsia"):
                 if fonts.get(W + attr):
                     found[attr] = fonts.get(W + attr)
-    return list(dict.fromkeys(found[a] for a in ("ascii", "eastAsia") if a in found))
+    named = [found[a] for a in ("ascii", "eastAsia") if a in found]
+    for fonts in body.iter(f"{W}rFonts"):
+        slot = fonts.get(W + "hint")  # briefgen marks the runs it set in a script's font
+        if slot in ("eastAsia", "cs") and fonts.get(W + slot):
+            named.append(fonts.get(W + slot))
+    return list(dict.fromkeys(named))
 
 
 def _font_family(fonts: list[str]) -> str:
-    return ", ".join([f"'{f}'" for f in fonts if "'" not in f] + ["serif"])
+    """CSS font-family: each font, then the Noto font a PDF sets it in when it is missing."""
+    from briefgen.scripts import noto_substitutes
+
+    substitutes = noto_substitutes()
+    chain = [name for font in fonts for name in (font, substitutes.get(font)) if name]
+    return ", ".join([f"'{f}'" for f in dict.fromkeys(chain) if "'" not in f] + ["serif"])
 
 
 def docx_to_html(data: bytes) -> PreviewHtml:

@@ -31,6 +31,7 @@ from briefgen.markdown_runs import drop_emptied_hosts
 from briefgen.model import Briefing, Routing
 from briefgen.safezip import MAX_FILE, read_package, repack
 from briefgen.offices import OfficeProfile, logo_bytes
+from briefgen.scripts import script_fonts
 from briefgen.templates import TemplateInfo, output_name
 from briefgen.templating import Footnotes, environment, format_date, slug
 
@@ -288,6 +289,7 @@ def render_briefing(briefing: Briefing, template: TemplateInfo, office: OfficePr
     docxxml.apply_house_style(doc.docx, paper=office.paper, margin_mm=office.margin_mm,
                               font=office.font, size_pt=office.font_size,
                               east_asian_font=office.east_asian_font, lang=office.spelling)
+    docxxml.apply_scripts(doc.docx, script_fonts(office))
     _set_properties(doc, briefing, office, template, context["marking"]["banner"])
     docxxml.finish_package(doc.docx, __version__)
     out = io.BytesIO()

@@ -151,22 +151,33 @@ def slug(value: Any) -> str:
     return text.strip("-_")
 
 
-def person_name(person: Any, east_asian_font: str | None = None) -> RichText:
-    """A person's name, with the native-script name in brackets set in the
-    East Asian font (``w:eastAsia``) so CJK names render correctly in Word."""
-    text = RichText(field_of(person, "name") if isinstance(person, (Mapping, BaseModel))
+def person_name(person: Any, fonts: dict[str, str] | None = None) -> RichText:
+    """A person's name, then the native-script name in brackets in its own
+    script's font slot and language (``ja-JP``, ``ko-KR``, ``zh-CN``/``zh-TW``,
+    ``ar``, ``he``, ``th``, ``hi``: see :mod:`briefgen.scripts`); *fonts* maps
+    language tags to fonts.  *person* may be an object or a mapping."""
+    from briefgen import docxxml, scripts
+
+    text = RichText(str(field_of(person, "name")) if isinstance(person, (Mapping, BaseModel))
                     else str(person))
-    native = field_of(person, "native_name")
+    native = str(field_of(person, "native_name"))
     if native:
+        lang = scripts.language_of(native, str(field_of(person, "country")))
         text.add(" (")
-        text.add(native, font=f"eastAsia:{east_asian_font}" if east_asian_font else None)
+        if lang:
+            text.xml += docxxml.script_run_xml(native, lang, scripts.font_for(fonts or {}, lang))
+        else:
+            text.add(native)
         text.add(")")
     return text
 
 
 @pass_context
 def _person_name_filter(context, person: Any) -> RichText:
-    return person_name(person, field_of(context.get("office"), "east_asian_font", None))
+    from briefgen.scripts import script_fonts
+
+    office = context.get("office")
+    return person_name(person, script_fonts(office) if office is not None else None)
 
 
 @pass_context

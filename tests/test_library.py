@@ -24,6 +24,7 @@ from briefgen.convert import find_soffice, pdf_page_count
 from briefgen.model import Marking
 from briefgen.offices import find_office, list_offices
 from briefgen.render import render_briefing
+from briefgen.scripts import script_fonts
 from briefgen.templates import find_template, list_templates
 from briefgen.typography import typeset
 
@@ -97,14 +98,16 @@ def test_every_template_renders_with_every_profile(unmarked_sample, template, of
 
 
 @pytest.mark.parametrize("office", [o for o in OFFICES])
-def test_native_names_use_the_profiles_east_asian_font(unmarked_sample, office):
-    font = find_office(office).east_asian_font
+def test_native_names_use_the_profiles_font_for_their_script(unmarked_sample, office):
+    fonts = script_fonts(find_office(office))
     for template, natives in sorted(NAMES_PARTICIPANTS.items()):
         body = part_xml(render(unmarked_sample, template, office), "document")
         for native in natives:
+            lang = {"石破茂": "ja-JP", "이재명": "ko-KR"}[native]
             run = re.search(r"<w:r>(?:(?!<w:r>).)*?>" + native + "</w:t>", body)
             assert run, f"{template}: {native} missing"
-            assert f'w:eastAsia="{font}"' in run.group(0), template
+            assert f'w:eastAsia="{fonts[lang]}"' in run.group(0), template
+            assert f'<w:lang w:eastAsia="{lang}"/>' in run.group(0), template
 
 
 def test_the_think_tank_prints_its_logo_and_no_marking(unmarked_sample):

@@ -87,10 +87,12 @@ def test_document_properties_are_set(memo, sample):
     assert props.category == "UNCLASSIFIED"
 
 
-def test_native_names_use_the_offices_east_asian_font(memo):
+def test_native_names_use_their_scripts_font_slot_and_language(memo):
     body = part_xml(memo, "document")
-    assert 'w:eastAsia="MS Mincho"/><' in body
-    assert 'w:eastAsia="MS Mincho"/></w:rPr><w:t xml:space="preserve">石破茂' in body
+    assert ('<w:rFonts w:eastAsia="MS Mincho" w:hint="eastAsia"/><w:lang w:eastAsia="ja-JP"/>'
+            '</w:rPr><w:t xml:space="preserve">石破茂') in body
+    assert ('<w:rFonts w:eastAsia="Batang" w:hint="eastAsia"/><w:lang w:eastAsia="ko-KR"/>'
+            '</w:rPr><w:t xml:space="preserve">이재명') in body
 
 
 def test_office_profile_sets_paper_marking_and_portion_marks(sample, memo_template):
