@@ -21,6 +21,7 @@ from briefgen import wordpolicy
 from briefgen.errors import InputError, OutputError
 from briefgen.files import atomic_write, read_bytes
 from briefgen.safezip import MAX_FILE, read_package, repack
+from briefgen.scripts import noto_substitutes
 
 ENV_VAR = "BRIEFGEN_SOFFICE"
 NOT_INSTALLED = ("LibreOffice is not installed: install it (e.g. apt install libreoffice-writer) "
