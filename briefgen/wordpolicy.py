@@ -82,6 +82,8 @@ ELEMENTS = {
     f"{{{W}}}object": ("holds an embedded object (OLE)", RUN, _OLE),
     f"{{{O}}}OLEObject": ("holds an OLE object", RUN, _OLE),
     f"{{{W}}}control": ("holds an ActiveX control", RUN, _REMOVE),
+    f"{{{W}}}mailMerge": ("is a mail merge linked to a data source", LOAD,
+                          "in Word: Mailings › Start Mail Merge › Normal Word Document"),
 }
 # Attributes that point a picture at an outside file.
 ATTRIBUTES = {
@@ -98,6 +100,8 @@ FIELDS = {
     "LINK": "links to another file",
     "IMPORT": "imports a picture from outside",
 }
+# In SVG pictures, links other than these load outside content.
+SVG_LINK = re.compile(r"(?i)^\s*(#|data:)")
 _FIELD_HINT = "delete the field in Word; Alt+F9 shows field codes"
 _XML_NAMES = (".xml", ".rels", ".vml", ".svg")
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
@@ -149,6 +153,8 @@ def scan(parts: dict[str, bytes], *, xml_only: bool = False) -> list[Finding]:
     for name, root in sorted(trees.items(), key=lambda item: not item[0].endswith(".rels")):
         if name.endswith(".rels"):
             findings += _relationships(name, root)
+        elif name.lower().endswith(".svg"):
+            findings += _svg(name, root)
         else:
             findings += _elements(name, root)
     return findings
@@ -234,6 +240,19 @@ def _elements(part: str, root) -> list[Finding]:
         found.append(Finding(part, _paragraph(attribute.getparent()),
                              f"{what} to {str(attribute)!r}", why, hint))
     found += _fields(part, root)
+    return found
+
+
+def _svg(part: str, root) -> list[Finding]:
+    """Links in an SVG picture (``<image href>``, ``<use href>``, ``@import``)."""
+    found = [Finding(part, f"line {attribute.getparent().sourceline}",
+                     f"shows a picture that links to {str(attribute)!r}", LOAD,
+                     EXTERNAL_HINTS["image"])
+             for attribute in root.xpath("//@*[local-name()='href']")
+             if not SVG_LINK.match(attribute)]
+    if any("@import" in (style.text or "") for style in root.iter("{*}style")):
+        found.append(Finding(part, "", "shows a picture whose style imports a file", LOAD,
+                             EXTERNAL_HINTS["image"]))
     return found
 
 

@@ -124,6 +124,19 @@ FORBIDDEN = {
                 "word/activeX/activeX1.xml", "the template holds an ActiveX control"),
     "OLE object": (ole_object, "word/embeddings/oleObject1.bin",
                    "the template holds an embedded object (word/embeddings/oleObject1.bin)"),
+    "mail merge": (
+        lambda d: rebuild(d, {"word/settings.xml": read_part(d, "word/settings.xml").replace(
+            "</w:settings>", '<w:mailMerge><w:mainDocumentType w:val="formLetters"/>'
+            '<w:connectString w:val="Data Source=\\\\evil\\x.mdb"/></w:mailMerge>'
+            "</w:settings>")}),
+        "word/settings.xml", "the template is a mail merge linked to a data source"),
+    "SVG picture with an external image": (
+        lambda d: rebuild(with_default_type(d, "svg", "image/svg+xml"), {
+            "word/media/image9.svg": '<svg xmlns="http://www.w3.org/2000/svg" '
+            'xmlns:xlink="http://www.w3.org/1999/xlink"><image xlink:href='
+            '"http://127.0.0.1:9/p.png"/></svg>'}),
+        "word/media/image9.svg",
+        "the template shows a picture that links to 'http://127.0.0.1:9/p.png'"),
     "frames": (frames, "word/webSettings.xml", "the template shows frames"),
     "DOCTYPE (billion laughs in footnotes.xml)": (
         lambda d: rebuild(d, {"word/footnotes.xml": billion_laughs()}), "word/footnotes.xml",
