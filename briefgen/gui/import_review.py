@@ -1,8 +1,9 @@
 """Reviewing what the importer found before it enters a briefing.
 
-Every extracted item is listed with the sentence it came from and a check box;
-the user keeps what is right and chooses to merge into the open briefing or to
-start a new one.
+The items are listed by kind (participants, quotes, figures, ...) in a model
+over the import itself, so tens of thousands stay fast: each group shows how
+many of its items are kept, and its check box keeps all or none of them.  The
+dialog never grows past the screen; the list scrolls.
 """
 
 from __future__ import annotations
@@ -10,20 +11,23 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QPushButton, QRadioButton, QTreeWidget,
-                               QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QListWidget, QPushButton,
+                               QRadioButton, QTreeView, QVBoxLayout, QWidget)
 
 from briefgen.gui.widgets import mark_invalid
 from briefgen.model import Briefing
 
+
+def _person(p) -> str:
+    return ", ".join(x for x in (p.name, p.title, p.country) if x)
+
+
 # (field of the briefing, group heading, how an item reads)
 GROUPS: tuple[tuple[str, str, Any], ...] = (
-    ("participants", "Participants",
-     lambda p: ", ".join(x for x in (p.name, p.title, p.country) if x)),
-    ("mentioned", "People mentioned",
-     lambda p: ", ".join(x for x in (p.name, p.title, p.country) if x)),
+    ("participants", "Participants", _person),
+    ("mentioned", "People mentioned", _person),
     ("quotes", "Quotes", lambda q: f"{q.speaker}: “{q.text}”" if q.speaker else f"“{q.text}”"),
     ("figures", "Figures", lambda f: f.text),
     ("topics", "Topics", lambda t: f"{t.title} ({t.category})"),
@@ -31,6 +35,7 @@ GROUPS: tuple[tuple[str, str, Any], ...] = (
     ("next_steps", "Next steps",
      lambda s: f"{s.text} ({s.date.isoformat()})" if s.date else s.text),
 )
+GROUP = 0xFFFFFFFF        # internal id of a group row; an item row's is its group's number
 
 
 def evidence_of(item: Any) -> str:
@@ -39,6 +44,116 @@ def evidence_of(item: Any) -> str:
     if not evidence and getattr(item, "points", None):
         evidence = item.points[0]
     return evidence or getattr(item, "summary", "")
+
+
+class ReviewModel(QAbstractItemModel):
+    """Groups of extracted items, each item checked (kept) or not."""
+
+    HEADERS = ("Item", "Evidence")
+
+    def __init__(self, briefing: Briefing, parent=None) -> None:
+        super().__init__(parent)
+        self.groups = [(field, heading, list(getattr(briefing, field)), describe)
+                       for field, heading, describe in GROUPS if getattr(briefing, field)]
+        self.checked = [[True] * len(values) for _f, _h, values, _d in self.groups]
+        self.kept = [len(values) for _f, _h, values, _d in self.groups]
+
+    # -- structure ---------------------------------------------------------
+    def index(self, row: int, column: int, parent=QModelIndex()) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, GROUP)
+        return self.createIndex(row, column, parent.row())
+
+    def parent(self, index=QModelIndex()) -> QModelIndex:
+        if not index.isValid() or index.internalId() == GROUP:
+            return QModelIndex()
+        return self.createIndex(index.internalId(), 0, GROUP)
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        if not parent.isValid():
+            return len(self.groups)
+        if parent.internalId() == GROUP and parent.column() == 0:
+            return len(self.groups[parent.row()][2])
+        return 0
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 2
+
+    def headerData(self, section: int, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    # -- contents ------------------------------------------------------------
+    def flags(self, index) -> Qt.ItemFlag:
+        flags = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+        return flags | Qt.ItemIsUserCheckable if index.column() == 0 else flags
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        if index.internalId() == GROUP:
+            return self._group_data(index.row(), index.column(), role)
+        group, row = index.internalId(), index.row()
+        value = self.groups[group][2][row]
+        if role == Qt.CheckStateRole and index.column() == 0:
+            return Qt.Checked if self.checked[group][row] else Qt.Unchecked
+        if role in (Qt.DisplayRole, Qt.ToolTipRole):
+            return self.groups[group][3](value) if index.column() == 0 else evidence_of(value)
+        return None
+
+    def _group_data(self, group: int, column: int, role):
+        _field, heading, values, _describe = self.groups[group]
+        kept, total = self.kept[group], len(values)
+        if role == Qt.DisplayRole and column == 0:
+            return f"{heading} ({total:,})" if kept == total else \
+                f"{heading} ({kept:,} of {total:,} kept)"
+        if role == Qt.CheckStateRole and column == 0:
+            return (Qt.Checked if kept == total else Qt.Unchecked if kept == 0
+                    else Qt.PartiallyChecked)
+        return None
+
+    def setData(self, index, value, role=Qt.EditRole) -> bool:
+        if role != Qt.CheckStateRole or not index.isValid() or index.column() != 0:
+            return False
+        keep = Qt.CheckState(value) != Qt.Unchecked
+        if index.internalId() == GROUP:
+            self.set_group(index.row(), keep)
+        else:
+            self.set_item(index.internalId(), index.row(), keep)
+        return True
+
+    def set_item(self, group: int, row: int, keep: bool) -> None:
+        if self.checked[group][row] != keep:
+            self.checked[group][row] = keep
+            self.kept[group] += 1 if keep else -1
+            item = self.index(row, 0, self.index(group, 0))
+            self.dataChanged.emit(item, item, [Qt.CheckStateRole])
+            self._group_changed(group)
+
+    def set_group(self, group: int, keep: bool) -> None:
+        """Keep all or none of a group's items."""
+        values = self.checked[group]
+        values[:] = [keep] * len(values)
+        self.kept[group] = len(values) if keep else 0
+        parent = self.index(group, 0)
+        if values:
+            self.dataChanged.emit(self.index(0, 0, parent), self.index(len(values) - 1, 0, parent),
+                                  [Qt.CheckStateRole])
+        self._group_changed(group)
+
+    def _group_changed(self, group: int) -> None:
+        index = self.index(group, 0)
+        self.dataChanged.emit(index, index, [Qt.CheckStateRole, Qt.DisplayRole])
+
+    def group_of(self, field: str) -> int:
+        return [g[0] for g in self.groups].index(field)
+
+    def kept_values(self) -> dict[str, list]:
+        return {field: [v for v, keep in zip(values, checked) if keep]
+                for (field, _h, values, _d), checked in zip(self.groups, self.checked)}
 
 
 class ImportReviewDialog(QDialog):
@@ -54,39 +169,34 @@ class ImportReviewDialog(QDialog):
         super().__init__(parent)
         self.result = result
         self.setWindowTitle("Review the import")
-        self.tree = QTreeWidget()
-        self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels(["Item", "Evidence"])
+        self.model = ReviewModel(result.briefing, self)
+        self.tree = QTreeView()
+        self.tree.setModel(self.model)
         self.tree.setAccessibleName("Extracted items")
         self.tree.setAlternatingRowColors(True)
-        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(True)           # fast with thousands of rows
+        self.tree.setTextElideMode(Qt.ElideRight)
+        self.tree.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.tree.header().setSectionResizeMode(0, QHeaderView.Interactive)
         self.tree.header().setStretchLastSection(True)
-        self.items: dict[str, list[QTreeWidgetItem]] = {}
-        briefing: Briefing = result.briefing
-        for field, heading, describe in GROUPS:
-            found = getattr(briefing, field)
-            if not found:
-                continue
-            group = QTreeWidgetItem(self.tree, [f"{heading} ({len(found)})"])
-            group.setFlags(group.flags() | Qt.ItemIsAutoTristate | Qt.ItemIsUserCheckable)
-            group.setFirstColumnSpanned(False)
-            self.items[field] = []
-            for value in found:
-                child = QTreeWidgetItem(group, [describe(value), evidence_of(value)])
-                child.setFlags(child.flags() | Qt.ItemIsUserCheckable)
-                child.setCheckState(0, Qt.Checked)
-                child.setToolTip(1, evidence_of(value))
-                child.setToolTip(0, describe(value))
-                self.items[field].append(child)
-            group.setExpanded(True)
-        self.tree.setColumnWidth(0, 360)
+        self.tree.setColumnWidth(0, 380)
+        for group, (_f, _h, values, _d) in enumerate(self.model.groups):
+            if len(values) <= 200:                      # big groups open on demand
+                self.tree.expand(self.model.index(group, 0))
 
-        summary = QLabel(f"Found {result.summary()}. Uncheck anything that is wrong.")
+        summary = QLabel(f"Found {result.summary()}. Uncheck anything that is wrong; "
+                         "a group's box keeps all or none of it.")
         summary.setWordWrap(True)
-        warnings = QLabel("\n".join(f"⚠ {w}" for w in result.warnings))
-        warnings.setWordWrap(True)
-        warnings.setVisible(bool(result.warnings))
+        self.warnings = QListWidget()
+        self.warnings.setAccessibleName("Warnings")
+        self.warnings.addItems([f"⚠ {w}" for w in result.warnings])
+        self.warnings.setMaximumHeight(self.warnings.sizeHintForRow(0) * 4 + 8
+                                       if result.warnings else 0)
+        self.warnings.setVisible(bool(result.warnings))
+        count = len(result.warnings)
+        warnings_label = QLabel(f"{count} warning{'s' if count != 1 else ''} "
+                                "(a repeated one is listed once, with how often it came):")
+        warnings_label.setVisible(bool(result.warnings))
         self.published = QLineEdit(self._known_published())
         self.published.setPlaceholderText("YYYY-MM-DD")
         self.published.setAccessibleName("Publication date")
@@ -104,23 +214,30 @@ class ImportReviewDialog(QDialog):
         self.new = QRadioButton("Start a new briefing")
         self.merge.setEnabled(can_merge)
         (self.merge if can_merge else self.new).setChecked(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText("Import")
-        for text, state in (("Check all", Qt.Checked), ("Uncheck all", Qt.Unchecked)):
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons.button(QDialogButtonBox.Ok).setText("Import")
+        for text, keep in (("Check all", True), ("Uncheck all", False)):
             button = QPushButton(text)
-            button.clicked.connect(lambda _=False, s=state: self.set_all(s))
-            buttons.addButton(button, QDialogButtonBox.ResetRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+            button.clicked.connect(lambda _=False, k=keep: self.set_all(k))
+            self.buttons.addButton(button, QDialogButtonBox.ResetRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
-        layout.addWidget(warnings)
+        layout.addWidget(warnings_label)
+        layout.addWidget(self.warnings)
         layout.addLayout(dates)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.merge)
         layout.addWidget(self.new)
-        layout.addWidget(buttons)
-        self.resize(900, 600)
+        layout.addWidget(self.buttons)
+        self._fit_screen()
+
+    def _fit_screen(self) -> None:
+        """At most 900 x 640, and never larger than the screen (the list scrolls)."""
+        screen = (self.parentWidget() or self).screen().availableGeometry()
+        self.setMaximumSize(screen.width(), screen.height())
+        self.resize(min(900, screen.width() * 9 // 10), min(640, screen.height() * 85 // 100))
 
     def _known_published(self) -> str:
         dates = [s.published for s in self.result.briefing.sources if s.published]
@@ -138,21 +255,19 @@ class ImportReviewDialog(QDialog):
         mark_invalid(self.published, bool(text.strip()) and not valid)
         self.published.setToolTip("" if valid or not text.strip() else "Use the form YYYY-MM-DD")
 
-    def set_all(self, state: Qt.CheckState) -> None:
-        for children in self.items.values():
-            for child in children:
-                child.setCheckState(0, state)
+    def set_all(self, keep: bool) -> None:
+        for group in range(len(self.model.groups)):
+            self.model.set_group(group, keep)
+
+    def set_group(self, field: str, keep: bool) -> None:
+        self.model.set_group(self.model.group_of(field), keep)
 
     def set_checked(self, field: str, index: int, checked: bool) -> None:
-        self.items[field][index].setCheckState(0, Qt.Checked if checked else Qt.Unchecked)
+        self.model.set_item(self.model.group_of(field), index, checked)
 
     def accepted_briefing(self) -> Briefing:
         """The imported briefing with only the checked items."""
-        briefing = self.result.briefing
-        kept = {field: [value for value, child in zip(getattr(briefing, field), children)
-                        if child.checkState(0) == Qt.Checked]
-                for field, children in self.items.items()}
-        return briefing.model_copy(update=kept, deep=True)
+        return self.result.briefing.model_copy(update=self.model.kept_values(), deep=True)
 
     def merge_chosen(self) -> bool:
         return self.merge.isChecked()

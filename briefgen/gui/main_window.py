@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QMimeData, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QMainWindow, QMessageBox, QSplitter, QStackedWidget, QStyle,
-                               QToolBar, QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QFileDialog, QHBoxLayout, QLabel,
+                               QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
+                               QProgressDialog, QSplitter, QStackedWidget, QStyle, QToolBar,
+                               QWidget)
 
 from briefgen.briefing_io import BRIEF_SUFFIX
 from briefgen.gui import icons, workers
@@ -58,6 +60,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._restore_window()
         self.keys = WindowKeys(self)
+        self.act_paste = self._action("Paste &article", self.paste_article, "Ctrl+Shift+V",
+                                      tip="Import the article on the clipboard (HTML or text)")
         self.set_document(document or BriefingDocument())
 
     # -- building ------------------------------------------------------------
@@ -273,6 +277,8 @@ class MainWindow(QMainWindow):
         self.edit_menu.clear()
         self.edit_menu.addAction(self.act_undo)
         self.edit_menu.addAction(self.act_redo)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.act_paste)
 
     def _update_title(self) -> None:
         doc = self.document
@@ -442,55 +448,128 @@ class MainWindow(QMainWindow):
             self.import_paths([Path(p) for p in paths])
 
     def import_paths(self, paths: list[Path], published=None) -> None:
-        """Run the importer in the background, then open the review dialog."""
+        """Import files in the background, then open the review dialog."""
         from briefgen.importing import import_sources
 
-        self.import_sources = list(paths)
+        paths = list(paths)
         self.settings.setValue("folders/import", str(paths[0].parent))
-        self.statusBar().showMessage(f"Importing {', '.join(p.name for p in paths)}…")
-        self.setCursor(Qt.BusyCursor)
+        self._import(lambda progress, date: import_sources(paths, published=date,
+                                                           progress=progress),
+                     ", ".join(p.name for p in paths), published)
+
+    def import_text(self, text: str, *, html: bool, name: str, published=None) -> None:
+        """Import an article given as text or HTML (pasted, dropped), then review it."""
+        from briefgen.importing import import_text
+
+        self._import(lambda progress, date: import_text(text, html=html, published=date,
+                                                        name=name, progress=progress),
+                     name, published)
+
+    def _import(self, work, what: str, published) -> None:
+        """Run ``work(progress, published)`` off the GUI thread behind a progress
+        dialog whose Cancel stops it; its result goes to the review dialog."""
+        from briefgen.errors import Cancelled
+
+        stop = threading.Event()
+        bar = QProgressDialog(f"Reading {what}…", "Cancel", 0, 0, self)
+        bar.setWindowTitle("Import")
+        bar.setWindowModality(Qt.WindowModal)
+        bar.setMinimumDuration(300)
+        bar.setAutoClose(False)
+        bar.canceled.connect(stop.set)
+        self.import_progress = bar
+        self.statusBar().showMessage(f"Importing {what}…")
+
+        def run(report):
+            def progress(done: int, total: int) -> None:
+                if stop.is_set():
+                    raise Cancelled("the import was stopped")
+                report(done, total)
+            return work(progress, published)
+
+        def moved(done: int, total: int) -> None:
+            if not stop.is_set():
+                bar.setMaximum(total)
+                bar.setValue(min(done, total - 1))       # the full bar would close it
+
+        def finished() -> None:
+            bar.canceled.disconnect(stop.set)
+            bar.hide()
+            bar.deleteLater()
+
+        def done(result) -> None:
+            finished()
+            self.review_import(result, lambda date: self._import(work, what, date))
 
         def failed(exc: BaseException) -> None:
-            self.unsetCursor()
+            finished()
+            if isinstance(exc, Cancelled):
+                self.statusBar().showMessage("Import cancelled: nothing changed", 5000)
+                return
             self.statusBar().showMessage("Import failed", 5000)
             show_error(self, "Import failed", exc)
 
-        workers.start(lambda _report: import_sources(paths, published=published), owner=self,
-                      done=self.review_import, failed=failed)
+        workers.start(run, owner=self, done=done, failed=failed, progress=moved)
 
-    def review_import(self, result) -> None:
+    def review_import(self, result, again) -> None:
+        """Show *result* for review; ``again(date)`` reads the sources again with that date."""
         from briefgen.gui.import_review import ImportReviewDialog
 
-        self.unsetCursor()
-        self.statusBar().showMessage(f"Imported: {result.summary()}", 5000)
+        self.statusBar().showMessage(f"Review the import: found {result.summary()}")
         dialog = ImportReviewDialog(result, can_merge=True, parent=self)
         dialog.accepted.connect(lambda: self.apply_import(dialog))
-        dialog.reread.connect(lambda date: (dialog.reject(),
-                                            self.import_paths(self.import_sources, date)))
+        dialog.rejected.connect(
+            lambda: self.statusBar().showMessage("Import cancelled: nothing changed", 5000))
+        dialog.reread.connect(lambda date: (dialog.reject(), again(date)))
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         self.review = dialog
         dialog.open()
 
     def apply_import(self, dialog) -> None:
+        from briefgen.importing import ImportResult
         from briefgen.importing.merge import merge
 
         accepted = dialog.accepted_briefing()
+        imported = f"Imported: {ImportResult(accepted).summary()}"
         if dialog.merge_chosen():
             merged = merge([self.document.briefing, accepted])
             self.document.replace_all(merged, "Import")
-            self.statusBar().showMessage("Merged the import into the briefing", 5000)
+            self.statusBar().showMessage(f"{imported}, merged into the briefing", 8000)
         elif self.maybe_save():
             document = BriefingDocument(Briefing())
             document.replace_all(accepted, "Import")   # a new, unsaved (dirty) briefing
             self.set_document(document)
-            self.statusBar().showMessage("Started a new briefing from the import", 5000)
+            self.statusBar().showMessage(f"{imported}, in a new briefing", 8000)
+
+    def paste_article(self) -> None:
+        """Edit > Paste article: import the clipboard's HTML (else its text), then review."""
+        self.import_mime(QApplication.clipboard().mimeData(), "pasted text")
+
+    def import_mime(self, mime: QMimeData | None, name: str) -> None:
+        """Import the HTML (preferred) or text of a paste or a drop."""
+        if mime is not None and mime.hasHtml() and mime.html().strip():
+            self.import_text(mime.html(), html=True, name=name)
+        elif mime is not None and mime.hasText() and mime.text().strip():
+            self.import_text(mime.text(), html=False, name=name)
+        else:
+            self.statusBar().showMessage("No text to import: copy an article's text first", 5000)
+
+    @staticmethod
+    def _local_files(mime: QMimeData) -> list[Path]:
+        urls = mime.urls() if mime.hasUrls() else []
+        if urls and all(url.isLocalFile() for url in urls):
+            return [Path(url.toLocalFile()) for url in urls]
+        return []
 
     def dragEnterEvent(self, event) -> None:
-        if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
+        mime = event.mimeData()
+        if self._local_files(mime) or mime.hasHtml() or mime.hasText():
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:
-        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls()]
+        """Files: open a briefing or import articles; text or HTML (from a browser): import it."""
+        mime = event.mimeData()
+        paths = self._local_files(mime)
         event.acceptProposedAction()
         briefs = [p for p in paths if p.name.lower().endswith((BRIEF_SUFFIX, ".yaml", ".yml"))]
         if len(paths) == 1 and briefs:
@@ -498,6 +577,8 @@ class MainWindow(QMainWindow):
                 self.open_path(briefs[0])
         elif paths:
             self.import_paths(paths)
+        else:
+            self.import_mime(mime, "dropped text")
 
     # -- export ------------------------------------------------------------
     def _ready(self) -> bool:

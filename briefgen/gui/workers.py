@@ -14,16 +14,16 @@ _running: set[Task] = set()   # keeps tasks alive until their outcome is deliver
 class TaskSignals(QObject):
     done = Signal(object)
     failed = Signal(object)       # the exception
-    progress = Signal(int, str)   # step, message
+    progress = Signal(int, int)   # done, total
 
 
 class Task(QRunnable):
-    """Call ``fn(report)`` in the pool; ``report(step, message)`` emits progress.
+    """Call ``fn(report)`` in the pool; ``report(done, total)`` emits progress.
 
     Results arrive through :attr:`signals` on the thread that owns them (the GUI).
     """
 
-    def __init__(self, fn: Callable[[Callable[[int, str], None]], Any]) -> None:
+    def __init__(self, fn: Callable[[Callable[[int, int], None]], Any]) -> None:
         super().__init__()
         self.fn = fn
         self.signals = TaskSignals()
@@ -37,8 +37,8 @@ class Task(QRunnable):
         else:
             self.signals.done.emit(result)
 
-    def report(self, step: int, message: str) -> None:
-        self.signals.progress.emit(step, message)
+    def report(self, done: int, total: int) -> None:
+        self.signals.progress.emit(done, total)
 
 
 class _Outcome(QObject):
@@ -57,14 +57,14 @@ class _Outcome(QObject):
         self.deleteLater()
         self.on_failed(exc)
 
-    def progress(self, step: int, message: str) -> None:
+    def progress(self, done: int, total: int) -> None:
         if self.on_progress is not None:
-            self.on_progress(step, message)
+            self.on_progress(done, total)
 
 
-def start(fn: Callable[[Callable[[int, str], None]], Any], *, owner: QObject,
+def start(fn: Callable[[Callable[[int, int], None]], Any], *, owner: QObject,
           done: Callable[[Any], None], failed: Callable[[BaseException], None],
-          progress: Callable[[int, str], None] | None = None) -> Task:
+          progress: Callable[[int, int], None] | None = None) -> Task:
     """Run *fn* in the global thread pool; its outcome goes to *done* or *failed*
     unless *owner* has been deleted by then (its widgets would be gone)."""
     task = Task(fn)

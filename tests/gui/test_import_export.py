@@ -201,7 +201,9 @@ def test_import_review_accept_and_reject_merges_the_chosen_items(window, qtbot, 
     dialog = run_import(window, qtbot, [article])
     found = dialog.result.briefing
     assert len(found.quotes) >= 2 and found.figures
-    assert all(child.text(1) for child in dialog.items["quotes"])      # evidence shown
+    quotes = dialog.model.index(dialog.model.group_of("quotes"), 0)
+    assert all(dialog.model.index(i, 1, quotes).data()                 # evidence shown
+               for i in range(dialog.model.rowCount(quotes)))
     dialog.set_checked("quotes", 0, False)
     assert dialog.merge_chosen()
     dialog.accept()
@@ -216,7 +218,7 @@ def test_import_review_accept_and_reject_merges_the_chosen_items(window, qtbot, 
 
 def test_import_into_a_new_briefing(window, qtbot, article, sample_path):
     dialog = run_import(window, qtbot, [article])
-    dialog.set_all(Qt.Unchecked)
+    dialog.set_all(False)
     dialog.set_checked("participants", 0, True)
     dialog.new.setChecked(True)
     dialog.accept()
