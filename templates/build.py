@@ -360,7 +360,7 @@ NEXT_STEP = ("{% if s.date %}{{ s.date|date }}: {% endif %}{{r s.text|markdown }
              "{% if s.location and s.location not in s.text %} ({{ s.location }}){% endif %}")
 # A commitment, naming its parties only when they are not every commitment's.
 COMMITMENT = ("{{r c.text|markdown }}{% if c.parties and not shared_parties %}"
-              " ({{ c.parties|prose }}){% endif %}{% if c.deadline %}, by {{ c.deadline }}{% endif %}")
+              " ({{ c.parties|prose }}){% endif %}{% if c.deadline %}, by {{ c.deadline|date }}{% endif %}")
 SHARED_PARTIES = ("{%p set shared_parties = (commitments|map(attribute='parties')|map('prose')"
                   "|unique|list|length == 1) and commitments[0].parties %}")
 # A figure's number, with its unit only when the text does not already say it.
@@ -698,7 +698,7 @@ def talking_points():
 
     def if_raised():
         tag(doc, "{%p for t in raised[:tp_raised] %}")
-        bold_lead(doc, "{{r t.title|markdown(bold=true) }}: ", "{{r t.if_raised[0]|markdown }}",
+        bold_lead(doc, "{{r t.title|markdown(bold=true) }}. ", "{{r t.if_raised[0]|markdown }}",
                   style="List Bullet")
         tag(doc, "{%p endfor %}")
     section(doc, "raised", "If raised", if_raised)
@@ -841,9 +841,11 @@ def scene_setter():
 
     def topic_paragraphs(loop: str) -> None:
         tag(doc, f"{{%p for t in {loop} %}}")
-        bold_lead(doc, "{{r t.title|markdown(bold=true) }}.", "{% if t.summary %} {{r t.summary|markdown }}"
-                  "{% endif %}{% if t.points %} {{r t.points|join(' ')|markdown }}{% endif %}",
-                  style=numbered)
+        bold_lead(doc, "{{r t.title|markdown(bold=true) }}.", "{% if t.summary %} "
+                  "{{r t.summary|markdown }}{% endif %}", style=numbered)
+        tag(doc, "{%p if t.points %}")
+        doc.add_paragraph("{{ pm }}{{r t.points|join(' ')|markdown }}", style="List Continue")
+        tag(doc, "{%p endif %}")
         tag(doc, "{%p endfor %}")
     section(doc, "topics|rejectattr('category', 'in', ['politics', 'history'])|list",
             "The issues", lambda: topic_paragraphs(

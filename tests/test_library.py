@@ -162,12 +162,12 @@ def test_talking_points_keep_the_top_points_and_say_what_they_left_out(unmarked_
     doc = Document(io.BytesIO(render(many, "talking-points", "default")))
     titles = [p.text for p in doc.paragraphs if p.style.name == "Heading 3"]
     assert titles == [t.title for t in many.topics[:5]]
-    raised = [p.text for p in doc.paragraphs if p.style.name == "List Bullet" and ": On " in p.text]
-    assert raised == ["Security cooperation and the US alliance: On host-nation support for US "
+    raised = [p.text for p in doc.paragraphs if p.style.name == "List Bullet" and ". On " in p.text]
+    assert raised == ["Security cooperation and the US alliance. On host-nation support for US "
                       "forces: each country settles its arrangements with Washington bilaterally.",
-                      "Historical issues and domestic politics: On Yasukuni: visits by individual "
+                      "Historical issues and domestic politics. On Yasukuni: visits by individual "
                       "officials do not change the government\u2019s position on history.",
-                      "Trade and US tariffs: On a joint approach to Washington: coordination, not a "
+                      "Trade and US tariffs. On a joint approach to Washington: coordination, not a "
                       "common negotiating position."]
     more = doc.paragraphs[-1].text
     # 12 topics with 16 talking points, 6 of them printed (the first 5 topics have 3+1+1+1+1,
@@ -308,6 +308,15 @@ def test_one_date_style_per_document(unmarked_sample, template):
     assert '"' not in text and "'" not in text
 
 
+def test_a_summary_with_a_list_keeps_the_points_after_it_in_their_own_paragraph():
+    doc = Document(io.BytesIO(render(STRESS["large"](), "scene-setter", "uk-fcdo-desk")))
+    rows = [(p.style.name, p.text) for p in doc.paragraphs]
+    start = next(i for i, (_, text) in enumerate(rows) if text.startswith("Port security"))
+    assert [style for style, _ in rows[start:start + 5]] == [
+        "List Number", "List Bullet", "List Bullet", "List Bullet", "List Continue"]
+    assert rows[start + 3][1] == "Question three: how the public is told"
+
+
 def test_trimmed_lists_say_what_they_left_out():
     briefing = STRESS["large"]()
     note = body_text(render(briefing, "briefing-note", "uk-fcdo-desk"))
@@ -317,6 +326,8 @@ def test_trimmed_lists_say_what_they_left_out():
     assert "Then 4 further steps, the last on 10 August 2026." in note
     memo = body_text(render(briefing, "briefing-memo", "uk-fcdo-desk"))
     assert "Also in the background tab: The neighbouring conflict; Coalition politics" in memo
+    readout = body_text(render(briefing, "meeting-readout", "uk-fcdo-desk"))
+    assert "work-plan item 1 by the summit, by 30 June 2026\n" in readout  # deadline, office style
     one_pager = body_text(render(briefing, "one-pager", "uk-fcdo-desk"))
     assert "Leila Rahimi (Legal Adviser, Nigeria); and 2 others." in one_pager
 
