@@ -263,11 +263,18 @@ def _fields(part: str, root) -> list[Finding]:
 
     def judge(code: str, element) -> None:
         word = re.match(r'\s*"?([A-Za-z]+)', code)
-        if word and word.group(1).upper() in FIELDS:
-            shown = " ".join(code.split())[:120]
-            found.append(Finding(part, _paragraph(element),
-                                 f"{FIELDS[word.group(1).upper()]} (field {shown})", LOAD,
-                                 _FIELD_HINT))
+        name = word.group(1).upper() if word else ""
+        shown = " ".join(code.split())[:120]
+        if name in FIELDS:
+            found.append(Finding(part, _paragraph(element), f"{FIELDS[name]} (field {shown})",
+                                 LOAD, _FIELD_HINT))
+        elif name == "HYPERLINK":
+            target = _hyperlink_target(code[word.end():])
+            if target is not None and not SAFE_LINK.match(target):
+                found.append(Finding(part, _paragraph(element),
+                                     f"links to {target!r}, which is not an http, https or "
+                                     f"mailto address (field {shown})", LOAD,
+                                     EXTERNAL_HINTS["hyperlink"]))
 
     for element in root.iter(*_FIELD_TAGS):
         local = etree.QName(element).localname
@@ -292,6 +299,22 @@ def _fields(part: str, root) -> list[Finding]:
         if not done[0]:
             judge("".join(code), start)
     return found
+
+
+def _hyperlink_target(arguments: str) -> str | None:
+    """The address of a HYPERLINK field; None for a link to a bookmark (``\\l``)."""
+    tokens = re.findall(r'"([^"]*)"|(\\[A-Za-z])|(\S+)', arguments)
+    skip = False
+    for quoted, switch, bare in tokens:
+        if switch:
+            if switch.lower() == "\\l":
+                return None
+            skip = switch.lower() in ("\\o", "\\t")     # the next argument is a tooltip/frame
+        elif skip:
+            skip = False
+        else:
+            return quoted or bare
+    return None
 
 
 def _paragraph(element) -> str:

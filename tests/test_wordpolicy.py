@@ -95,6 +95,10 @@ FORBIDDEN = {
         lambda d: with_relationship(d, "rId95", f"{REL}hyperlink", "file:///etc/passwd"),
         "word/_rels/document.xml.rels",
         "the template links to 'file:///etc/passwd', which is not an http, https or mailto"),
+    "HYPERLINK field to a UNC path": (
+        lambda d: with_body(d, split_field('HYPERLINK \\o "tip" "\\\\evil\\share\\a.docx"')),
+        "word/document.xml", "the template links to '\\\\\\\\evil\\\\share\\\\a.docx', "
+        "which is not an http"),
     "INCLUDEPICTURE split over runs": (
         lambda d: with_body(d, split_field(' INCLUDEPICTURE "http://127.0.0.1:9/p.png" \\d ')),
         "word/document.xml", "the template includes a picture from outside (field "
@@ -207,7 +211,9 @@ def test_a_field_assembled_by_a_tag_is_refused_in_the_output(sample, tmp_path):
 def test_harmless_look_alikes_pass(sample, tmp_path):
     """Field names in ordinary text, page-number fields and web hyperlinks are fine."""
     data = with_body(plain_template("INCLUDEPICTURE and DDEAUTO are only words here"),
-                     split_field(" PAGE ") + simple_field(" NUMPAGES "))
+                     split_field(" PAGE ") + simple_field(" NUMPAGES ")
+                     + simple_field('HYPERLINK "https://example.org" \\o "tip"')
+                     + simple_field('HYPERLINK \\l "_Toc1"'))
     data = with_relationship(data, "rId96", f"{REL}hyperlink", "https://example.org/a?b=c")
     data = with_relationship(data, "rId97", f"{REL}hyperlink", "mailto:desk@example.org")
     path = tmp_path / "fine.docx"
