@@ -9,6 +9,8 @@ BIN := $(VENV)/bin
 run: $(VENV)/.installed
 	$(BIN)/briefgen gui $(FILE)
 
+# Everything: the offscreen suite, and within it tests/gui/test_x11.py, which runs
+# tests/x11 (keyboard and window tests) on a private Xvfb with Qt's xcb platform.
 test: $(VENV)/.installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 

@@ -222,6 +222,15 @@ class BriefingDocument(QObject):
         self.changed.emit(path)
 
     # -- files -------------------------------------------------------------
+    def check_savable(self) -> None:
+        """Raise :class:`InputError` naming each field that shows a refused value."""
+        if self.invalid:
+            problems = list(self.invalid.values())
+            these = "this field" if len(problems) == 1 else f"these {len(problems)} fields"
+            raise InputError(f"Not saved: correct or undo {these} first. " + " ".join(
+                p if p.endswith(".") else p + "." for p in problems),
+                hint="the file keeps its last saved version")
+
     @classmethod
     def open(cls, path: Path, parent: QObject | None = None) -> tuple[BriefingDocument, list[str]]:
         briefing, warnings = load_briefing(path)
@@ -234,12 +243,7 @@ class BriefingDocument(QObject):
         value the model refused: the file would silently keep the old value.
         """
         target = Path(path or self.path)
-        if self.invalid:
-            problems = list(self.invalid.values())
-            these = "this field" if len(problems) == 1 else f"these {len(problems)} fields"
-            raise InputError(f"Not saved: correct or undo {these} first. " + " ".join(
-                p if p.endswith(".") else p + "." for p in problems),
-                hint="the file keeps its last saved version")
+        self.check_savable()
         save_briefing(self.briefing, target)
         self.path = target
         self.undo_stack.setClean()

@@ -189,6 +189,8 @@ class ImportReviewDialog(QDialog):
         summary.setWordWrap(True)
         self.warnings = QListWidget()
         self.warnings.setAccessibleName("Warnings")
+        self.warnings.setWordWrap(True)
+        self.warnings.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.warnings.addItems([f"⚠ {w}" for w in result.warnings])
         self.warnings.setMaximumHeight(self.warnings.sizeHintForRow(0) * 4 + 8
                                        if result.warnings else 0)

@@ -40,6 +40,22 @@ def bundled(path: Path) -> bool:
     return Path(path).resolve().is_relative_to(assets_dir().resolve())
 
 
+def import_clipboard(html: str, text: str, name: str, published, progress):
+    """Import pasted or dropped content: its HTML (what a browser copies), or its
+    text when there is no HTML or the HTML holds no article (a bare fragment)."""
+    from briefgen.errors import SourceError
+    from briefgen.importing import import_text
+
+    if html.strip():
+        try:
+            return import_text(html, html=True, published=published, name=name,
+                               progress=progress)
+        except SourceError:
+            if not text.strip():
+                raise
+    return import_text(text, published=published, name=name, progress=progress)
+
+
 class MainWindow(QMainWindow):
     """Edits one :class:`BriefingDocument`; File > New/Open replace it."""
 
@@ -119,8 +135,7 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self.show_page)
         self.preview = PreviewPane()
         self.preview.source = self._preview_source
-        self.preview.refreshed.connect(
-            lambda s: self.statusBar().showMessage(f"Preview updated ({s * 1000:.0f} ms)", 3000))
+        self.preview.refreshed.connect(self._preview_refreshed)
 
         editor = QWidget()
         row = QHBoxLayout(editor)
@@ -328,6 +343,12 @@ class MainWindow(QMainWindow):
             self.settings.setValue("office", self.office().name)
         self.preview.refresh_now()
 
+    def _preview_refreshed(self, seconds: float) -> None:
+        """Say so in the status bar, unless it is saying something else ("Imported: ...")."""
+        current = self.statusBar().currentMessage()
+        if not current or current.startswith("Preview updated"):
+            self.statusBar().showMessage(f"Preview updated ({seconds * 1000:.0f} ms)", 3000)
+
     def _preview_source(self):
         return self.document.briefing, self.template(), self.office()
 
@@ -384,7 +405,11 @@ class MainWindow(QMainWindow):
         return True
 
     def save(self) -> bool:
-        """Save to the open file; a new, YAML or bundled sample file asks for a name."""
+        """Save to the open file; a new, YAML or bundled sample file asks for a name
+        (not while a field holds a refused value: that is said first)."""
+        if run_action(self, "Cannot save the briefing", self.document.check_savable) is None \
+                and self.document.invalid:
+            return False
         path = self.document.path
         if path is None or path.suffix.lower() in (".yaml", ".yml") or bundled(path):
             return self.save_as()
@@ -456,14 +481,6 @@ class MainWindow(QMainWindow):
         self._import(lambda progress, date: import_sources(paths, published=date,
                                                            progress=progress),
                      ", ".join(p.name for p in paths), published)
-
-    def import_text(self, text: str, *, html: bool, name: str, published=None) -> None:
-        """Import an article given as text or HTML (pasted, dropped), then review it."""
-        from briefgen.importing import import_text
-
-        self._import(lambda progress, date: import_text(text, html=html, published=date,
-                                                        name=name, progress=progress),
-                     name, published)
 
     def _import(self, work, what: str, published) -> None:
         """Run ``work(progress, published)`` off the GUI thread behind a progress
@@ -547,12 +564,13 @@ class MainWindow(QMainWindow):
 
     def import_mime(self, mime: QMimeData | None, name: str) -> None:
         """Import the HTML (preferred) or text of a paste or a drop."""
-        if mime is not None and mime.hasHtml() and mime.html().strip():
-            self.import_text(mime.html(), html=True, name=name)
-        elif mime is not None and mime.hasText() and mime.text().strip():
-            self.import_text(mime.text(), html=False, name=name)
-        else:
+        html = mime.html() if mime is not None and mime.hasHtml() else ""
+        text = mime.text() if mime is not None and mime.hasText() else ""
+        if not html.strip() and not text.strip():
             self.statusBar().showMessage("No text to import: copy an article's text first", 5000)
+            return
+        self._import(lambda progress, date: import_clipboard(html, text, name, date, progress),
+                     name, None)
 
     @staticmethod
     def _local_files(mime: QMimeData) -> list[Path]:
@@ -649,7 +667,8 @@ class MainWindow(QMainWindow):
             self.document.briefing, self.template(), self.office()))
         if name is None:
             return
-        out = Path(self._folder("export")) / f"{Path(name).stem} - pack.docx"
+        stem = Path(name).stem.removesuffix(f" - {self.template().title}")
+        out = Path(self._folder("export")) / f"{stem} - pack.docx"
         dialog = PackDialog(self.templates, chosen, str(out), self)
         if dialog.exec() != PackDialog.Accepted or not dialog.templates():
             return

@@ -131,6 +131,17 @@ def test_export_pack_writes_one_document_with_cover_and_contents(window, qtbot, 
     assert opened == [str(tmp_path / "pack.docx"), str(tmp_path)]
 
 
+def test_the_pack_is_suggested_under_the_briefing_name(window, qtbot, monkeypatch):
+    from briefgen.gui.export import PackDialog
+
+    window.load_choices()
+    seen: list[str] = []
+    monkeypatch.setattr(PackDialog, "exec", lambda d: seen.append(d.out.text()) or 0)
+    window.export_pack()
+    assert Path(seen[0]).name == ("2025-08-23 Your summit with President Lee Jae Myung, Tokyo, "
+                                  "23 August 2025 - pack.docx")
+
+
 def test_export_names_the_marking_the_office_does_not_use(window, qtbot, tmp_path, monkeypatch):
     from briefgen.render import marking_warnings
 

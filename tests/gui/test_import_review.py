@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
 from briefgen.gui.import_review import ImportReviewDialog
 from briefgen.importing import ImportResult
 from briefgen.model import Briefing, Commitment, Figure, Person, Quote
+from gui.helpers import wait_preview
 
 ARTICLE = (
     "Irish Taoiseach Micheál Martin received Portuguese Prime Minister Luís Montenegro "
@@ -114,6 +115,7 @@ def test_imported_shows_only_once_the_review_is_accepted(window, qtbot, tmp_path
     status = window.statusBar().currentMessage()
     assert status.startswith("Review the import: found ") and "Imported" not in status
     window.review.accept()
+    wait_preview(qtbot, window)                 # the preview's message does not replace it
     assert window.statusBar().currentMessage().startswith("Imported: 2 participants, 1 quote")
     assert window.statusBar().currentMessage().endswith(", merged into the briefing")
 
@@ -138,6 +140,18 @@ def test_paste_article_imports_the_clipboard_html_first(window, qtbot):
     assert "Micheál Martin" in names
     review.reject()
     assert window.statusBar().currentMessage() == "Import cancelled: nothing changed"
+
+
+def test_paste_of_html_without_an_article_falls_back_to_its_text(window, qtbot):
+    mime = QMimeData()
+    mime.setHtml('<img src="talks.jpg">')               # the importer finds no text in it
+    mime.setText(ARTICLE)
+    QApplication.clipboard().setMimeData(mime)
+    window.review = None
+    window.paste_article()
+    review = wait_review(window, qtbot)
+    assert "Micheál Martin" in [p.name for p in review.result.briefing.participants]
+    review.reject()
 
 
 def test_paste_with_nothing_on_the_clipboard_says_so(window, qtbot):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from briefgen.briefing_io import load_briefing
 from briefgen.gui.document import date_problem
@@ -46,6 +46,19 @@ def test_save_refuses_while_a_field_holds_a_refused_value(window, qtbot, tmp_pat
     assert window.document.invalid == {}
     assert window.save() is True
     assert load_briefing(path)[0].meeting.date.isoformat() == "2025-02-28"
+
+
+def test_saving_the_sample_with_a_refused_value_says_so_before_asking_a_name(window, qtbot,
+                                                                             monkeypatch):
+    asked: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: asked.append("name") or ("", ""))
+    qtbot.keyClicks(window.meeting_form.fields["end_date"].editor, "2025-08-32")
+    assert window.save() is False
+    assert asked == []
+    box = message_boxes(window)[-1]
+    assert box.text() == ("Not saved: correct or undo this field first. "
+                          "End date: 2025-08-32 is not a date: August has 31 days.")
+    box.close()
 
 
 def test_closing_with_only_a_refused_value_still_asks(window, qtbot, monkeypatch):
