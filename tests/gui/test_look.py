@@ -239,3 +239,13 @@ def test_preview_uses_the_documents_fonts(office_font):
     data = render_briefing(Briefing(title="x"), template, office)
     assert document_fonts(data) == [office_font, "Noto Serif CJK JP"]
     assert f"font-family: '{office_font}', 'Noto Serif CJK JP', serif" in docx_to_html(data).html
+
+
+def test_the_empty_hint_shows_its_whole_text(window, qtbot):
+    window.set_document(BriefingDocument())
+    window.resize(1400, 860)
+    window.sidebar.setCurrentRow(1)
+    hint = window.people["participants"].empty
+    qtbot.waitUntil(lambda: hint.isVisible() and hint.label.width() > 0, timeout=3000)
+    label = hint.label
+    assert label.height() >= label.heightForWidth(label.width())       # no line cut off
