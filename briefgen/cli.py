@@ -38,7 +38,7 @@ def _parser() -> argparse.ArgumentParser:
     target = render.add_mutually_exclusive_group(required=True)
     target.add_argument("-o", "--output", type=Path, metavar="OUT",
                         help="a .docx or .pdf file for one document, a folder for several")
-    target.add_argument("--pack", type=Path, metavar="OUT.docx",
+    target.add_argument("--pack", type=Path, metavar="OUT.docx|OUT.pdf",
                         help="combine the documents into one pack with a cover and contents")
     render.add_argument("--pdf", action="store_true",
                         help="with a folder OUT: write PDF instead of DOCX (needs LibreOffice)")

@@ -68,6 +68,78 @@ def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "1"):
     return runs
 
 
+def _field_char(kind: str):
+    run = OxmlElement("w:r")
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), kind)
+    if kind == "begin":
+        char.set(qn("w:dirty"), "true")
+    run.append(char)
+    return run
+
+
+def toc_paragraphs(instruction: str, entries: list[tuple[int, str, str]], tab_twips: int,
+                   empty: str) -> list:
+    """A table of contents field over several paragraphs, as Word writes one:
+    each entry (level, text, page) a paragraph indented by level with a dotted
+    right tab before its page number; the field begins in the first and ends in
+    the last, so Word replaces them all when it updates the field.  *empty* is
+    the one line shown when there are no entries."""
+    paragraphs = []
+    for level, text, page in entries or [(1, empty, "")]:
+        paragraph = OxmlElement("w:p")
+        ppr = OxmlElement("w:pPr")
+        paragraph.append(ppr)
+        tabs = insert_in_order(ppr, OxmlElement("w:tabs"))
+        tab = OxmlElement("w:tab")
+        for key, value in (("val", "right"), ("leader", "dot"), ("pos", str(tab_twips))):
+            tab.set(qn(f"w:{key}"), value)
+        tabs.append(tab)
+        insert_in_order(ppr, OxmlElement("w:spacing")).set(qn("w:after"), "40")
+        indent = insert_in_order(ppr, OxmlElement("w:ind"))
+        indent.set(qn("w:left"), str(360 * (level - 1)))
+        run = OxmlElement("w:r")
+        if level == 1:
+            run.append(OxmlElement("w:rPr"))
+            run[0].append(OxmlElement("w:b"))
+        _append_text(run, f"{text}\t{page}" if page else text)
+        paragraph.append(run)
+        paragraphs.append(paragraph)
+    first = paragraphs[0]
+    instr_run = OxmlElement("w:r")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    instr_run.append(instr)
+    for element in reversed([_field_char("begin"), instr_run, _field_char("separate")]):
+        first.insert(1, element)
+    paragraphs[-1].append(_field_char("end"))
+    return paragraphs
+
+
+def page_break_before(paragraph) -> None:
+    """Start *paragraph* (a ``w:p``) on a new page."""
+    ppr = paragraph.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = OxmlElement("w:pPr")
+        paragraph.insert(0, ppr)
+    if ppr.find(qn("w:pageBreakBefore")) is None:
+        insert_in_order(ppr, OxmlElement("w:pageBreakBefore"))
+
+
+def outline_level(paragraph, level: int) -> None:
+    """Put *paragraph* (a ``w:p``) in the document outline (navigation pane, PDF
+    bookmarks) at *level* (0 = top)."""
+    ppr = paragraph.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = OxmlElement("w:pPr")
+        paragraph.insert(0, ppr)
+    element = ppr.find(qn("w:outlineLvl"))
+    if element is None:
+        element = insert_in_order(ppr, OxmlElement("w:outlineLvl"))
+    element.set(qn("w:val"), str(level))
+
+
 def update_fields_on_open(document: Document) -> None:
     """Ask Word to refresh fields (page counts, TOC) when the file is opened."""
     settings = document.settings.element

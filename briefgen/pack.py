@@ -1,9 +1,11 @@
-"""Briefing packs: several rendered documents in one .docx behind a cover page.
+"""Briefing packs: several rendered documents in one .docx or .pdf behind a cover page.
 
 The cover carries the office letterhead, the marking banner, the briefing's
-title, meeting date and place, and a "Contents" table of contents field that
-Word fills in with page numbers when the pack is opened.  Until then the
-field shows the parts' headings, so the contents read right in any viewer.
+title, meeting dates and place, and "Contents": a table of contents field
+Word updates when the pack is opened, already filled in with the parts'
+headings so it reads right in any viewer.  A PDF pack is laid out twice:
+LibreOffice converts it, the page of each heading is read from the PDF's
+bookmarks, and the contents are written again with their page numbers.
 The first document is the base of the pack (its styles, header and footer
 serve the cover too); docxcompose appends the others, each on a new page.
 """
@@ -12,17 +14,20 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import tempfile
 from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocxDocument
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 from docxcompose.composer import Composer
 
 from briefgen import __version__, docxxml
+from briefgen.convert import docx_to_pdf
 from briefgen.errors import OutputError, TemplateError
 from briefgen.files import atomic_write
 from briefgen.model import Briefing
@@ -30,27 +35,41 @@ from briefgen.offices import OfficeProfile
 from briefgen.render import clip_property, effective_marking, render_briefing
 from briefgen.templates import TemplateInfo
 from briefgen.templating import format_date
+from briefgen.typography import date_range
 
 HEADING_LEVELS = {"Title": 1, "Heading 1": 2, "Heading 2": 3}
-TOC_INSTRUCTION = 'TOC \\h \\z \\t "{}"'.format(
-    ",".join(f"{style},{level}" for style, level in HEADING_LEVELS.items()))
-"""Each part's title, then its Heading 1 and Heading 2 paragraphs, nested."""
+MAX_ENTRIES = 28
+"""Contents lines that fit on the cover below its title block; deeper levels
+are left out of the contents (not of the pack) until the rest fit."""
+
+
+def toc_instruction(depth: int = 3) -> str:
+    """The TOC field: each part's title, then its Heading 1 and Heading 2, down to *depth*."""
+    styles = [f"{style},{level}" for style, level in HEADING_LEVELS.items() if level <= depth]
+    return 'TOC \\h \\z \\t "{}"'.format(",".join(styles))
+
+
+TOC_INSTRUCTION = toc_instruction()
 
 
 def build_pack(briefing: Briefing, templates: list[TemplateInfo], office: OfficeProfile, *,
-               today: dt.date | None = None) -> bytes:
-    """One .docx: a cover with contents, then each template rendered for *briefing*."""
+               today: dt.date | None = None, pages: list[str] | None = None) -> bytes:
+    """One .docx: a cover with contents, then each template rendered for *briefing*.
+    *pages* gives the page of each heading (in :func:`pack_headings` order) for
+    the contents; without it they list the headings alone until Word updates them."""
     if not templates:
         raise OutputError("a briefing pack needs at least one template",
                           hint="choose the documents to include (-t NAME, once for each)")
     today = today or dt.date.today()
     documents = [Document(io.BytesIO(render_briefing(briefing, template, office, today=today)))
                  for template in templates]
+    headings = [h for d in documents for h in _headings(d)]
+    for document in documents:
+        _start_on_new_page(document)
     base = documents[0]
-    _add_cover(base, briefing, office, today, [h for d in documents for h in _headings(d)])
+    _add_cover(base, briefing, office, today, headings, pages)
     composer = Composer(base)
     for template, document in zip(templates[1:], documents[1:]):
-        composer.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         try:
             composer.append(document)
         except Exception as exc:  # docxcompose raises whatever its XML work hits
@@ -65,14 +84,109 @@ def build_pack(briefing: Briefing, templates: list[TemplateInfo], office: Office
     return out.getvalue()
 
 
+def pack_pdf(briefing: Briefing, templates: list[TemplateInfo], office: OfficeProfile, *,
+             today: dt.date | None = None) -> bytes:
+    """The pack as a PDF whose contents show page numbers (laid out twice, a third
+    time if the numbers moved a heading)."""
+    today = today or dt.date.today()
+    headings = _pack_headings(briefing, templates, office, today)
+    pages = ["99"] * len(headings)  # as wide as the numbers to come: the layout holds
+    with tempfile.TemporaryDirectory(prefix="briefgen-pack-") as tmp:
+        docx, pdf = Path(tmp) / "pack.docx", Path(tmp) / "pack.pdf"
+        for _attempt in range(3):
+            docx.write_bytes(build_pack(briefing, templates, office, today=today, pages=pages))
+            docx_to_pdf(docx, pdf)
+            found = _heading_pages(pdf, headings)
+            if found == pages:
+                break
+            pages = found
+        return pdf.read_bytes()
+
+
 def write_pack(briefing: Briefing, templates: list[TemplateInfo], office: OfficeProfile,
                out: str | Path, *, today: dt.date | None = None) -> Path:
-    """Build the pack and write it atomically; an error leaves any existing *out* untouched."""
+    """Build the pack (.docx or .pdf by *out*'s suffix) and write it atomically; an
+    error leaves any existing *out* untouched."""
     out = Path(out)
-    if out.suffix.lower() != ".docx":
-        raise OutputError("a briefing pack must be saved as .docx", where=out,
-                          hint="name it e.g. pack.docx")
-    return atomic_write(out, build_pack(briefing, templates, office, today=today))
+    suffix = out.suffix.lower()
+    if suffix == ".docx":
+        return atomic_write(out, build_pack(briefing, templates, office, today=today))
+    if suffix == ".pdf":
+        return atomic_write(out, pack_pdf(briefing, templates, office, today=today))
+    raise OutputError("a briefing pack must be saved as .docx or .pdf", where=out,
+                      hint="name it e.g. pack.docx or pack.pdf")
+
+
+def _pack_headings(briefing: Briefing, templates: list[TemplateInfo], office: OfficeProfile,
+                   today: dt.date) -> list[tuple[int, str]]:
+    documents = [Document(io.BytesIO(render_briefing(briefing, template, office, today=today)))
+                 for template in templates]
+    return [h for d in documents for h in _headings(d)]
+
+
+def _heading_pages(pdf: Path, headings: list[tuple[int, str]]) -> list[str]:
+    """The page of each heading, from the PDF's bookmarks in document order ("" where
+    a heading has none)."""
+    marks = pdf_bookmarks(pdf)
+    pages, start = [], 0
+    for _level, text in headings:
+        key = _key(text)
+        index = next((i for i in range(start, len(marks)) if marks[i][0] == key), None)
+        if index is None:
+            pages.append("")
+        else:
+            pages.append(str(marks[index][1]))
+            start = index + 1
+    return pages
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def pdf_bookmarks(pdf: Path) -> list[tuple[str, int]]:
+    """(title, page number) of each bookmark of a PDF such as LibreOffice writes,
+    in order; [] when it has none."""
+    from pdfminer.pdfdocument import PDFDocument, PDFNoOutlines
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import PDFObjRef, resolve1
+
+    with open(pdf, "rb") as handle:
+        document = PDFDocument(PDFParser(handle))
+        numbers = {page.pageid: n for n, page in enumerate(PDFPage.create_pages(document), 1)}
+        try:
+            outlines = list(document.get_outlines())
+        except PDFNoOutlines:
+            return []
+        found = []
+        for _level, title, dest, action, _se in outlines:
+            if dest is None and action is not None:
+                dest = resolve1(action).get("D")
+            dest = resolve1(dest)
+            if isinstance(dest, dict):
+                dest = resolve1(dest.get("D"))
+            if isinstance(dest, list) and dest and isinstance(dest[0], PDFObjRef):
+                page = numbers.get(dest[0].objid)
+                if page:
+                    found.append((_key(str(title)), page))
+        return found
+
+
+def _start_on_new_page(document: DocxDocument) -> None:
+    """Begin *document* on a page of its own (no page-break paragraph that could
+    leave a blank page), and put its title in the outline (PDF bookmarks)."""
+    body = document.element.body
+    first = next((c for c in body if c.tag in (qn("w:p"), qn("w:tbl"))), None)
+    if first is None:
+        return
+    if first.tag == qn("w:tbl"):
+        first.addprevious(OxmlElement("w:p"))
+        first = first.getprevious()
+    docxxml.page_break_before(first)
+    for paragraph in document.paragraphs:
+        if paragraph.style is not None and paragraph.style.name == "Title":
+            docxxml.outline_level(paragraph._p, 0)
 
 
 def _headings(document: DocxDocument) -> list[tuple[int, str]]:
@@ -95,8 +209,8 @@ def _style(document: DocxDocument, name: str):
 
 
 def _add_cover(document: DocxDocument, briefing: Briefing, office: OfficeProfile,
-               today: dt.date, headings: list[tuple[int, str]]) -> None:
-    """Put the cover page, ending in a page break, before the document's first block."""
+               today: dt.date, headings: list[tuple[int, str]], pages: list[str] | None) -> None:
+    """Put the cover page before the document's first block (which starts a new page)."""
     body = document.element.body
     anchor = Paragraph(OxmlElement("w:p"), document._body)
     body.insert(0, anchor._p)
@@ -115,7 +229,7 @@ def _add_cover(document: DocxDocument, briefing: Briefing, office: OfficeProfile
 
     banner = effective_marking(briefing, office).banner
     header = " ".join(p.text for p in document.sections[0].header.paragraphs)
-    if banner and banner in header:
+    if banner in header:
         banner = ""  # the base document's header already marks every page
     if banner:
         add(banner, bold=True)
@@ -128,32 +242,39 @@ def _add_cover(document: DocxDocument, briefing: Briefing, office: OfficeProfile
     add("Briefing pack", size=13)
     for line in _meeting_lines(briefing, office):
         add(line)
-    add(f"Prepared {format_date(today, office.date_style)}"
-        + (f" by {office.title}" if office.path else ""), size=10)
+    add(f"Prepared {format_date(today, office.date_style)}", size=10)
     add()
     has_toc_heading = _style(document, "TOC Heading") is not None
     add("Contents", "TOC Heading" if has_toc_heading else None, bold=not has_toc_heading,
         size=None if has_toc_heading else 14, center=False)
-    contents = add(center=False)
-    lines = ["    " * (level - 1) + text for level, text in headings]
-    docxxml.add_field(contents, TOC_INSTRUCTION,
-                      "\n".join(lines) or "Open the pack in Word to show the contents.")
+    depth = _toc_depth(headings)
+    entries = [(level, text, pages[n] if pages else "")
+               for n, (level, text) in enumerate(headings) if level <= depth]
+    width_mm = docxxml.PAPER_MM[office.paper][0] - 2 * office.margin_mm
+    for paragraph in docxxml.toc_paragraphs(toc_instruction(depth), entries,
+                                            round(width_mm * 1440 / 25.4),
+                                            "Open the pack in Word to show the contents."):
+        anchor._p.addprevious(paragraph)
     if banner:
         add()
         add(banner, bold=True)
-    anchor.add_run().add_break(WD_BREAK.PAGE)
+    body.remove(anchor._p)
+
+
+def _toc_depth(headings: list[tuple[int, str]]) -> int:
+    """The deepest heading level whose entries still fit on the cover."""
+    for depth in (3, 2):
+        if sum(level <= depth for level, _ in headings) <= MAX_ENTRIES:
+            return depth
+    return 1
 
 
 def _meeting_lines(briefing: Briefing, office: OfficeProfile) -> list[str]:
     meeting = briefing.meeting
     lines = []
     if meeting.date:
-        when = format_date(meeting.date, office.date_style)
-        if meeting.end_date and meeting.end_date != meeting.date:
-            when += f" \u2013 {format_date(meeting.end_date, office.date_style)}"
-        if meeting.time:
-            when += f", {meeting.time}"
-        lines.append(when)
+        when = date_range(meeting.date, meeting.end_date, office.date_style)
+        lines.append(f"{when}, {meeting.time}" if meeting.time else when)
     place = ", ".join(p for p in (meeting.venue, meeting.location) if p)
     if place:
         lines.append(place)
