@@ -33,6 +33,7 @@ from briefgen.files import atomic_write
 from briefgen.model import Briefing
 from briefgen.offices import OfficeProfile
 from briefgen.render import clip_property, effective_marking, render_briefing
+from briefgen.scripts import script_fonts
 from briefgen.templates import TemplateInfo
 from briefgen.templating import format_date
 from briefgen.typography import date_range
@@ -76,6 +77,7 @@ def build_pack(briefing: Briefing, templates: list[TemplateInfo], office: Office
             raise TemplateError(f"cannot add this document to the pack ({type(exc).__name__}: "
                                 f"{exc})", where=template.name,
                                 hint="render it on its own and run `briefgen check` on it") from exc
+    docxxml.apply_scripts(composer.doc, script_fonts(office))  # the cover's title and contents
     docxxml.update_fields_on_open(composer.doc)
     _set_properties(composer.doc, briefing, templates, office)
     docxxml.finish_package(composer.doc, __version__)

@@ -125,3 +125,13 @@ def test_the_pdf_sets_each_script_in_its_noto_font(bios, tmp_path):
     for family in ("NotoNaskhArabic", "NotoSerifHebrew", "NotoSansThai", "NotoSerifDevanagari",
                    "NotoSerifCJK"):
         assert family in fonts
+
+
+def test_the_pack_cover_sets_its_title_in_each_script():
+    from briefgen.pack import build_pack
+
+    data = build_pack(non_latin(), [find_template("talking-points")], find_office("us-embassy"))
+    hebrew = [rpr_of(run) for run in runs_with(data, "תל אביב")]
+    assert hebrew and all("rtl" in props and props["lang"]["bidi"] == "he-IL" for props in hebrew)
+    sizes = [p for p in hebrew if "sz" in p]
+    assert sizes and all(p["szCs"] == p["sz"] for p in sizes)
