@@ -295,7 +295,15 @@ def lead_line(doc, text: str):
 
 def drafting_block(doc) -> None:
     """Drafted / Cleared / Approved lines at the end of a memo, in one table
-    row that cannot split, ruled above; left out when the routing names nobody."""
+    row that cannot split, ruled above, kept on one page with the last section
+    before it (so no page holds only the clearances); left out when the
+    routing names nobody."""
+    for paragraph in reversed(doc.paragraphs):
+        if paragraph.text.startswith("{%p"):
+            continue
+        paragraph.paragraph_format.keep_with_next = True
+        if paragraph.style.name.startswith("Heading"):
+            break
     tag(doc, "{%p if routing.drafter.name or routing.clearances or routing.approver %}")
     table = doc.add_table(rows=1, cols=1)
     table.alignment = WD_TABLE_ALIGNMENT.LEFT

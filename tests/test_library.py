@@ -317,6 +317,16 @@ def test_a_summary_with_a_list_keeps_the_points_after_it_in_their_own_paragraph(
     assert rows[start + 3][1] == "Question three: how the public is told"
 
 
+@pytest.mark.parametrize("template", ["briefing-memo", "meeting-readout", "scene-setter"])
+def test_the_clearance_block_keeps_with_the_last_section(unmarked_sample, template):
+    doc = Document(io.BytesIO(render(unmarked_sample, template, "default")))
+    block = next(t for t in doc.tables if t.cell(0, 0).text.startswith("Drafted by:"))
+    assert block.rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None
+    before = [p for p in doc.paragraphs if p._p in list(block._tbl.itersiblings(preceding=True))]
+    last = next(p for p in reversed(before) if p.text.strip())
+    assert last.paragraph_format.keep_with_next, last.text
+
+
 def test_trimmed_lists_say_what_they_left_out():
     briefing = STRESS["large"]()
     note = body_text(render(briefing, "briefing-note", "uk-fcdo-desk"))
