@@ -54,6 +54,7 @@ from briefgen.templates import (TemplateInfo, find_template, output_pattern_prob
 from briefgen.templating import environment
 
 PARTS = ("body", "header", "footer", "footnotes")
+PROPERTIES_PART = "document properties"
 
 
 @dataclass(frozen=True)
@@ -181,6 +182,10 @@ def _parts(data: bytes) -> list[tuple[str, str, Any]]:
     for package_part in doc.part.package.parts:
         if str(package_part.partname) == "/word/footnotes.xml":
             result.append(("footnotes", "", etree.fromstring(package_part.blob)))
+    from briefgen.render import RENDERED_PROPERTIES
+
+    props = {name: getattr(doc.core_properties, name) for name in RENDERED_PROPERTIES}
+    result.append((PROPERTIES_PART, "", props))
     return result
 
 
@@ -332,6 +337,20 @@ class _Checker:
                     kind = etree.QName(container).localname
                     self.add(part, where, "", f"w:{name} is out of schema order in w:{kind}: "
                              "Word may refuse the file (rendered documents are put right)")
+
+    def check_properties(self, props: dict[str, str]) -> None:
+        """The document properties docxtpl renders (File › Properties): syntax and sandbox."""
+        env = environment()
+        for name, text in props.items():
+            if not _OPEN.search(text or ""):
+                continue
+            try:
+                ast = env.parse(text.translate(_QUOTES))
+            except TemplateSyntaxError as exc:
+                self.add(PROPERTIES_PART, name, text, f"syntax error: {exc.message}")
+                continue
+            for message in sorted(_static_problems(ast), key=lambda m: _position(text, m)):
+                self.add(PROPERTIES_PART, name, text, message)
 
     # docxtpl's paragraph, row and cell tags -------------------------------------
 
@@ -885,7 +904,10 @@ def _check(template: TemplateInfo | str | Path, *, render: bool = True) -> _Chec
         checker.add(finding.part, finding.location, "",
                     finding.message().partition(": ")[2] + f" ({finding.hint})")
     for part, qualifier, root in parts:
-        checker.check_part(part, qualifier, root)
+        if part == PROPERTIES_PART:
+            checker.check_properties(root)
+        else:
+            checker.check_part(part, qualifier, root)
     if render:
         _check_output_pattern(checker)
         if not checker.problems:

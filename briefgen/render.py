@@ -117,11 +117,14 @@ def build_context(briefing: Briefing, office: OfficeProfile, template: TemplateI
     return context
 
 
+RENDERED_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
+"""The document properties docxtpl renders as templates."""
+
+
 class _SandboxedDocx(DocxTemplate):
     """docxtpl with errors that name the template, the part and the tag."""
 
     template_name = ""
-    PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
 
     def patch_xml(self, src_xml: str) -> str:
         return _patched(src_xml, super().patch_xml)
@@ -134,7 +137,7 @@ class _SandboxedDocx(DocxTemplate):
         """The template's own document properties, rendered and cut to Word's 255 characters."""
         props = self.docx.core_properties
         with _errors_named(self.template_name, "document properties", ""):
-            for name in self.PROPERTIES:
+            for name in RENDERED_PROPERTIES:
                 rendered = jinja_env.from_string(getattr(props, name)).render(context)
                 setattr(props, name, clip_property(rendered))
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import itertools
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
@@ -88,7 +87,13 @@ class SafeMethod:
 
 
 class LimitedCodeGenerator(CodeGenerator):
-    """Compiles loops and ``~`` so that they count against the limits."""
+    """Compiles loops and ``~`` so that they count against the limits, and
+    refuses tags that load other templates."""
+
+    def _refuse_loading(self, node: nodes.Node, frame) -> None:
+        self.fail("templates cannot load other templates", node.lineno)
+
+    visit_Include = visit_Import = visit_FromImport = visit_Extends = _refuse_loading
 
     def visit_For(self, node: nodes.For, frame) -> None:
         cost = sum(len(data.data) for data in node.find_all(nodes.TemplateData))
@@ -299,6 +304,18 @@ _FILTER_CHECKS: dict[str, Callable[..., None]] = {
     "batch": _check_count(0), "slice": _check_count(0)}
 
 
+def _materialized(items: Iterator) -> list:
+    """A lazy filter's output as a list, stopping as soon as it grows too large."""
+    result, size = [], 0
+    for item in items:
+        result.append(item)
+        size += weight(item)
+        limits.check_items(len(result), "a filter's value")
+        if size > limits.MAX_TEXT:
+            raise limits.text_error(size, "a filter's value")
+    return result
+
+
 def limited_filter(function: Callable[..., Any],
                    check: Callable[..., None] | None = None) -> Callable[..., Any]:
     """*function* (a filter, maybe taking a context or environment first) that
@@ -310,9 +327,7 @@ def limited_filter(function: Callable[..., Any],
     @functools.wraps(function)
     def limited(*args: Any, **kwargs: Any) -> Any:
         if len(args) > first and isinstance(args[first], Iterator):
-            items = list(itertools.islice(args[first], limits.MAX_ITEMS + 1))
-            limits.check_items(len(items), "a filter's value")
-            args = (*args[:first], items, *args[first + 1:])
+            args = (*args[:first], _materialized(args[first]), *args[first + 1:])
         user_args = args[first:]
         if user_args and not isinstance(user_args[0], str):
             check_weight(user_args[0], "a filter's value")

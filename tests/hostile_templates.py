@@ -35,6 +35,7 @@ ESCAPES = {
     "self_reference": "{{ self.__dict__ }}",
     "list_append": "{{ objectives.append('x') }}",
     "getitem_dunder": "{{ title['__class__'] }}",
+    "include": "{% include 'briefing-memo.docx' %}",
     "filter_attribute": "{{ [logo]|omitted(0, '__dict__') }}{{ [logo]|sum(attribute='tpl') }}",
 }
 
@@ -62,6 +63,7 @@ DOS = {
                     "{% set c = [b, b, b, b, b, b, b, b, b, b] %}{{ c }}",
     "output_size": "{% for i in range(10000) %}{{ 'x' * 1000000 }}{% endfor %}",
     "folded_constant": "{{ 'x'|center(1000000000) }}",
+    "lazy_map": "{{ range(10000)|map('center', 100000)|list|length }}",
 }
 
 

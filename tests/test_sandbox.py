@@ -19,7 +19,7 @@ import pytest
 from docx import Document
 from hostile_templates import DOS, ESCAPES, hostile_template
 
-from briefgen import render
+from briefgen import limits, render
 from briefgen.check import check_template
 from briefgen.cli import main
 from briefgen.context import Record
@@ -59,6 +59,8 @@ ESCAPE_ERRORS = {
     "list_append": REFUSED.format("append", "list"),
     "getitem_dunder": REFUSED.format("__class__", "str"),
     "filter_attribute": REFUSED.format("tpl", "InlineImage"),
+    "include": "syntax error: templates cannot load other templates near \"Briefing {% include "
+               "'briefing-memo.docx' %}\" (run `briefgen check` on the template for details)",
 }
 
 SANDBOX = "refused by the sandbox: templates may only read briefing data"
@@ -88,6 +90,7 @@ ESCAPE_PROBLEMS = {
     "list_append": ["'append()' changes data and is " + SANDBOX],
     "getitem_dunder": ["'__class__' is " + SANDBOX],
     "filter_attribute": ["'__dict__' is " + SANDBOX, "'tpl' is " + SANDBOX],
+    "include": ["refused by the sandbox: templates cannot load other templates"],
 }
 
 CHARS = "the 1,000,000-character limit for one value"
@@ -103,6 +106,7 @@ DOS_LIMITS = {
     "nested_loops": "the 50,000-iteration limit for loops in one document",
     "macro_recursion": CALLS, "loop_recursion": CALLS, "doubling_concat": CHARS,
     "nested_lists": CHARS, "output_size": DOCUMENT, "folded_constant": CHARS,
+    "lazy_map": CHARS,
 }
 
 
@@ -158,6 +162,16 @@ def test_check_reports_escapes_in_headers_and_footers(tmp_path):
     assert [str(p) for p in check_template(template)] == [
         'evil: footer, paragraph 1 ("{{ logo.tpl.docx.part }}"): {{ logo.tpl.docx.part }}: '
         "'tpl' is " + SANDBOX]
+
+
+def test_check_reads_the_document_properties_without_rendering_them(tmp_path, monkeypatch):
+    doc = Document()
+    doc.core_properties.subject = "{{ logo.tpl.save('x') }}"
+    doc.save(tmp_path / "props.docx")
+    monkeypatch.setattr(render, "render_briefing", None)
+    assert [str(p) for p in check_template(tmp_path / "props.docx")] == [
+        "props: document properties, subject: {{ logo.tpl.save('x') }}: 'tpl' is " + SANDBOX,
+        "props: document properties, subject: {{ logo.tpl.save('x') }}: 'save' is " + SANDBOX]
 
 
 def test_the_context_holds_plain_data_only(sample):
@@ -228,6 +242,18 @@ def test_limits_hold_in_headers_and_document_properties(tmp_path, sample):
     with pytest.raises(TemplateError, match=r"^props: document properties: the template went "
                                             r"over the 10,000-item limit for one list"):
         render_briefing(sample, read_template_info(tmp_path / "props.docx"), OfficeProfile())
+
+
+def test_a_render_stops_at_its_time_limit(tmp_path, sample, monkeypatch):
+    monkeypatch.setattr(limits, "MAX_SECONDS", 0.0)
+    template = read_template_info(hostile_template(
+        tmp_path, "slow", "{% for p in participants %}{{ p.name }}{% endfor %}"))
+    with pytest.raises(TemplateError) as err:
+        render_briefing(sample, template, OfficeProfile())
+    assert str(err.value) == (
+        "slow: body: the template went over the 0-second time limit for one document "
+        "({% for p in participants %}{{ p.name }}{% endfor %}) (templates may only print "
+        "briefing data; simplify the tag)")
 
 
 def test_the_hard_limits_stop_memory_and_time_in_a_dedicated_process():
