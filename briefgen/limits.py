@@ -35,7 +35,7 @@ MAX_INT_BITS = 10_000
 """Bits in one integer (about 3,000 digits)."""
 MAX_LOOPS = 50_000
 """Loop iterations in one render."""
-MAX_OUTPUT = 50_000_000
+MAX_OUTPUT = 10_000_000
 """Characters one render may produce."""
 MAX_DEPTH = 40
 """Nested macro and recursive-loop calls."""

@@ -96,7 +96,7 @@ ESCAPE_PROBLEMS = {
 CHARS = "the 1,000,000-character limit for one value"
 ITEMS = "the 10,000-item limit for one list"
 CALLS = "the limit of 40 nested macro or loop calls"
-DOCUMENT = "the 50,000,000-character limit for one document"
+DOCUMENT = "the 10,000,000-character limit for one document"
 DOS_LIMITS = {
     "string_times": CHARS, "list_times": ITEMS, "power": "the 10,000-bit limit for one number",
     "percent_width": "the 1,000-character limit for a format width",
@@ -275,6 +275,36 @@ def test_the_hard_limits_stop_memory_and_time_in_a_dedicated_process():
                             timeout=60, check=True)
     assert result.stdout.splitlines() == [
         "memory capped", "the 1-second hard time limit for one document", str(1 << 30)]
+
+
+def test_every_payload_stays_under_1_gb_of_memory(tmp_path):
+    """All payloads, one after the other in a fresh process: the peak memory of the
+    process (lxml, docx and all) stays under 1 GB."""
+    code = (
+        "import resource, sys\n"
+        "sys.path.insert(0, sys.argv[1])\n"
+        "from pathlib import Path\n"
+        "from hostile_templates import DOS, ESCAPES, hostile_template\n"
+        "from briefgen.briefing_io import load_briefing\n"
+        "from briefgen.errors import TemplateError\n"
+        "from briefgen.offices import find_office\n"
+        "from briefgen.render import render_briefing\n"
+        "from briefgen.resources import sample_briefing_path\n"
+        "from briefgen.templates import read_template_info\n"
+        "briefing, _ = load_briefing(sample_briefing_path())\n"
+        "refused = 0\n"
+        "for name, tag in {**DOS, **ESCAPES}.items():\n"
+        "    path = hostile_template(Path(sys.argv[2]), name, tag, Path(sys.argv[2]) / 'x')\n"
+        "    try:\n"
+        "        render_briefing(briefing, read_template_info(path), find_office('think-tank'))\n"
+        "    except TemplateError:\n"
+        "        refused += 1\n"
+        "print(refused, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)\n")
+    result = subprocess.run([sys.executable, "-c", code, str(Path(__file__).parent), str(tmp_path)],
+                            capture_output=True, text=True, timeout=300, check=True)
+    refused, peak_mb = map(int, result.stdout.split())
+    assert refused == len(DOS) + len(ESCAPES)
+    assert peak_mb < 1024
 
 
 # --- caches -----------------------------------------------------------------------------
