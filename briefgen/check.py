@@ -345,11 +345,14 @@ class _Checker:
             if not _OPEN.search(text or ""):
                 continue
             try:
-                ast = env.parse(text.translate(_QUOTES))
+                problems = _static_problems(env.parse(text.translate(_QUOTES)))
             except TemplateSyntaxError as exc:
                 self.add(PROPERTIES_PART, name, text, f"syntax error: {exc.message}")
                 continue
-            for message in sorted(_static_problems(ast), key=lambda m: _position(text, m)):
+            except RecursionError:
+                self.add(PROPERTIES_PART, name, text, _TOO_DEEP)
+                continue
+            for message in sorted(problems, key=lambda m: _position(text, m)):
                 self.add(PROPERTIES_PART, name, text, message)
 
     # docxtpl's paragraph, row and cell tags -------------------------------------
@@ -391,10 +394,14 @@ class _Checker:
                 continue
             try:
                 ast = env.parse(source)
+                problems = _static_problems(ast)
             except TemplateSyntaxError as exc:
                 self.add(part, tag.where, tag.text, f"syntax error: {exc.message}")
                 continue
-            for message in sorted(_static_problems(ast), key=lambda m: _position(tag.text, m)):
+            except RecursionError:
+                self.add(part, tag.where, tag.text, _TOO_DEEP)
+                continue
+            for message in sorted(problems, key=lambda m: _position(tag.text, m)):
                 self.add(part, tag.where, tag.text, message)
 
     def _unknown_statement(self, part: str, tag: _Tag) -> None:
@@ -471,12 +478,12 @@ class _Checker:
         env = environment()
         try:
             ast = env.parse(source)
+            _Names(self, part, tags).visit_body(ast.body, {})
         except TemplateSyntaxError as exc:
             tag = tags[min(max((exc.lineno or 1) - 1, 0), len(tags) - 1)]
             self.add(part, tag.where, tag.text, f"syntax error: {exc.message}")
-            return
-        names = _Names(self, part, tags)
-        names.visit_body(ast.body, {})
+        except RecursionError:
+            self.add(part, "", "", _TOO_DEEP)
 
 
 _BLOCK_WORDS = set(_BLOCKS) | {f"end{k}" for k in _BLOCKS} | {"elif", "else"}
@@ -528,6 +535,7 @@ def _standalone(tag: _Tag) -> str | None:
 
 
 _REFUSED = "refused by the sandbox: templates may only read briefing data"
+_TOO_DEEP = "the tag is nested too deeply to read: simplify it"
 _NOT_ALLOWED = "'{}' is neither a field of the briefing data nor a method templates may use"
 _ATTRIBUTE_FILTERS = {"attr": 0, "map": None, "selectattr": 0, "rejectattr": 0, "groupby": 0,
                       "sort": None, "sum": None, "unique": None, "min": None, "max": None,

@@ -161,7 +161,7 @@ def _errors_named(template: str, part: str, src_xml: str) -> Iterator[None]:
                             where=template, hint=LIMIT_HINT) from None
     except jinja2.TemplateError as exc:
         raise _template_error(exc, template, part) from exc
-    except (TypeError, ValueError, AttributeError, KeyError, ArithmeticError) as exc:
+    except (TypeError, ValueError, AttributeError, LookupError, ArithmeticError) as exc:
         raise TemplateError(f"{part}: {exc}", where=template,
                             hint="check the tags' filters and arguments") from exc
 

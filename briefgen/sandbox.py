@@ -290,9 +290,10 @@ def _check_format(value: Any, *args: Any, **kwargs: Any) -> None:
     limits.check_percent_format(str(value), kwargs or args)
 
 
-def _check_count(argument: int) -> Callable[..., None]:
+def _check_count(name: str) -> Callable[..., None]:
+    """``batch(linecount)``, ``slice(slices)``: the count is the first argument."""
     def check(value: Any, *args: Any, **kwargs: Any) -> None:
-        count = args[argument] if len(args) > argument else 1
+        count = args[0] if args else kwargs.get(name, 1)
         if isinstance(count, int):
             limits.check_items(count, f"{count:,} parts")
     return check
@@ -301,7 +302,7 @@ def _check_count(argument: int) -> Callable[..., None]:
 _FILTER_CHECKS: dict[str, Callable[..., None]] = {
     "center": _check_center, "indent": _check_indent, "wordwrap": _check_wordwrap,
     "replace": _check_replace, "join": _check_join, "format": _check_format,
-    "batch": _check_count(0), "slice": _check_count(0)}
+    "batch": _check_count("linecount"), "slice": _check_count("slices")}
 
 
 def _materialized(items: Iterator) -> list:

@@ -64,6 +64,7 @@ DOS = {
     "output_size": "{% for i in range(10000) %}{{ 'x' * 1000000 }}{% endfor %}",
     "folded_constant": "{{ 'x'|center(1000000000) }}",
     "lazy_map": "{{ range(10000)|map('center', 100000)|list|length }}",
+    "batch_keyword": "{{ range(3)|batch(linecount=10**9, fill_with='x')|list }}",
 }
 
 

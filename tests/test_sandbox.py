@@ -106,7 +106,7 @@ DOS_LIMITS = {
     "nested_loops": "the 50,000-iteration limit for loops in one document",
     "macro_recursion": CALLS, "loop_recursion": CALLS, "doubling_concat": CHARS,
     "nested_lists": CHARS, "output_size": DOCUMENT, "folded_constant": CHARS,
-    "lazy_map": CHARS,
+    "lazy_map": CHARS, "batch_keyword": ITEMS,
 }
 
 
@@ -172,6 +172,12 @@ def test_check_reads_the_document_properties_without_rendering_them(tmp_path, mo
     assert [str(p) for p in check_template(tmp_path / "props.docx")] == [
         "props: document properties, subject: {{ logo.tpl.save('x') }}: 'tpl' is " + SANDBOX,
         "props: document properties, subject: {{ logo.tpl.save('x') }}: 'save' is " + SANDBOX]
+
+
+def test_check_reports_a_tag_nested_too_deeply_in_one_line(tmp_path):
+    tag = "{{ " + "[" * 400 + "]" * 400 + " }}"
+    [problem] = check_template(hostile_template(tmp_path, "deep", tag))
+    assert problem.message == "the tag is nested too deeply to read: simplify it"
 
 
 def test_the_context_holds_plain_data_only(sample):
