@@ -5,43 +5,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-# Words that signal each category (stems; matched at word starts, case-insensitive).
-_LEXICON: dict[str, tuple[str, ...]] = {
-    "security": ("security", "defen", "military", "troop", "missile", "nuclear", "alliance",
-                 "army", "navy", "naval", "warship", "vessel", "weapon", "deterren", "armed",
-                 "coast guard", "drill", "exercise", "nato", "soldier", "war ", "patrol", "intelligence",
-                 "ceasefire", "peacekeep", "submarine", "fighter jet", "cyber"),
-    "trade": ("trade", "tariff", "export", "import", "duties", "duty", "customs", "market access",
-              "free trade", "supply chain", "wto", "quota", "dumping"),
-    "economy": ("econom", "investment", "invest", "growth", "gdp", "inflation", "financ",
-                "budget", "fund", "currency", "bank", "jobs", "industr", "business", "fiscal",
-                "debt", "loan"),
-    "history": ("histor", "colonial", "wartime", "apolog", "forced labo", "comfort women",
-                "shrine", "memorial", "reconcil", "past", "legacy", "grievance", "resentment",
-                "anniversar"),
-    "technology": ("technolog", "artificial intelligence", " ai ", "semiconductor", "chip",
-                   "digital", "quantum", "space", "research", "innovation", "5g", "software"),
-    "energy": ("energy", "oil", "gas", "lng", "pipeline", "power plant", "electricity",
-               "megawatt", "gigawatt", "hydrogen", "renewable", "nuclear power", "grid",
-               "solar", "wind farm", "coal"),
-    "climate": ("climate", "emission", "carbon", "net zero", "net-zero", "warming",
-                "paris agreement", "green", "environment", "biodiversity", "decarboni"),
-    "people": ("student", "exchange", "tourism", "tourist", "visa", "working holiday",
-               "people-to-people", "cultur", "education", "universit", "scholarship",
-               "youth", "diaspora", "migra", "language", "sport"),
-    "regional": ("region", "china", "north korea", "taiwan", "south china sea", "indo-pacific",
-                 "asean", "neighbo", "influence", "russia", "ukraine", "middle east", "gaza",
-                 "asia", "europe", "africa", "pacific", "border dispute", "strait", "peninsula"),
-    "politics": ("election", "parliament", "party", "impeach", "opposition", "approval rating",
-                 "coalition", "vote", "poll", "political", "domestic", "cabinet", "campaign",
-                 "lawmaker", "politic"),
-}
+from briefgen.importing import lexicon
+
+# Words that signal each category (lexicon/topics.toml).
+_LEXICON: dict[str, list[str]] = lexicon.table("topics", "categories")
 TITLES = {"security": "Security", "trade": "Trade", "economy": "Economy", "history": "History",
           "technology": "Technology", "energy": "Energy", "climate": "Climate",
           "people": "People-to-people ties", "regional": "Regional issues",
           "politics": "Politics", "other": "Other"}
-_PATTERNS = {cat: re.compile(r"\b(?:" + "|".join(re.escape(w.strip()) for w in words) + r")",
-                             re.I) for cat, words in _LEXICON.items()}
+# a word written with a trailing space in the data must end there ("war " is not "warm")
+_PATTERNS = {cat: re.compile(r"\b(?:" + "|".join(re.escape(w.strip()) + (r"\b" if w != w.rstrip()
+                                                                         else "") for w in words)
+                             + r")", re.I) for cat, words in _LEXICON.items()}
 
 
 @dataclass
@@ -94,18 +69,15 @@ def section_topics(heading: str, sentences: list[str]) -> list[TopicDraft]:
 
 
 def grouped_topics(paragraphs: list[list[str]]) -> list[TopicDraft]:
-    """Topics for an article without headings: runs of paragraphs about one category."""
-    drafts: list[TopicDraft] = []
-    for sentences in paragraphs:
-        category = best_category(" ".join(sentences))
-        if drafts and drafts[-1].category == category:
-            drafts[-1].sentences.extend(sentences)
-        else:
-            drafts.append(TopicDraft(TITLES[category], category, list(sentences)))
+    """Topics for an article without headings: each sentence goes to the category it
+    speaks of most (a sentence about none stays with its paragraph's), then the sentences
+    of one category are gathered in article order."""
     merged: dict[str, TopicDraft] = {}
-    for d in drafts:
-        if d.category in merged:
-            merged[d.category].sentences.extend(d.sentences)
-        else:
-            merged[d.category] = d
+    for sentences in paragraphs:
+        fallback = best_category(" ".join(sentences))
+        for sentence in sentences:
+            category = best_category(sentence)
+            category = fallback if category == "other" else category
+            draft = merged.setdefault(category, TopicDraft(TITLES[category], category))
+            draft.sentences.append(sentence)
     return list(merged.values())
