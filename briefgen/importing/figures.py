@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefgen.importing import lexicon
+
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mn": 1e6,
           "m": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "k": 1e3, "lakh": 1e5, "crore": 1e7}
 _SYMBOLS = {"$": "US dollars", "US$": "US dollars", "A$": "Australian dollars",
@@ -21,8 +23,9 @@ _WORD_CURRENCIES = (r"(?:US\s+|Australian\s+|Canadian\s+|New\s+Zealand\s+|Hong\s
 _PHYSICAL = (r"megawatts?|gigawatts?|kilowatts?|terawatt[- ]hours?|gigawatt[- ]hours?|MW|GW|kW|"
              r"TWh|GWh|kilomet(?:er|re)s?|km|miles|met(?:er|re)s?|tonnes|tons|barrels|"
              r"hectares|square\s+kilomet(?:er|re)s|cubic\s+met(?:er|re)s|litres|liters|"
-             r"kilograms|kg|degrees(?:\s+Celsius)?|years|months|days|hours")
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+             r"kilograms|kg|degrees(?:\s+Celsius)?")
+# thousands grouped by threes, or the Indian way (18,29,648), or no grouping
+_NUM = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE_RE = r"thousand|million|billion|trillion|mn|bn|tn|lakh|crore|m\b|b\b|k\b"
 _SYMBOL_RE = "|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=True))
 _APPROX = r"(?:(?:some|about|around|roughly|nearly|almost|over|more\s+than|less\s+than|" \
@@ -37,6 +40,16 @@ _COUNT = re.compile(rf"{_APPROX}\b({_NUM})(?:\s+({_SCALE_RE}))?\s+"
                     r"((?:[A-Z]{2,4}\s+|[\w-]+\s+){0,2}?[a-z][\w-]*s|(?:[A-Z]{2,4}\s+)?people|"
                     r"(?:[A-Z]{2,4}\s+)?personnel|aircraft|staff|children)\b")
 
+_COUNT_WORDS: dict[str, int] = lexicon.table("numbers", "counts")
+_DURATIONS = frozenset(lexicon.table("numbers", "lists")["durations"])
+_NOT_COUNTED = frozenset(lexicon.table("numbers", "lists")["not_counted"])
+_SPELLED = re.compile(rf"(?<![\w’'-])(?<!\bthe\s)(?<!\bThe\s)(?<!\bthese\s)(?<!\bthose\s)"
+                      rf"(?<!\bboth\s)(?<!\ball\s)(?<!\btheir\s)(?<!\bits\s)"
+                      rf"({lexicon.alternation(list(_COUNT_WORDS))})\s+"
+                      rf"(?:({_SCALE_RE})\s+)?"
+                      rf"((?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*s)\b")
+# a number inside a name or a code ("COVID-19", "P-8A", "G20"), or a rank ("No. 1")
+_NOT_A_NUMBER = re.compile(r"[A-Za-z]-?$|\bNo\.\s*$|#$")
 _STOP = re.compile(r"\b(after|before|while|when|which|that|who|because|as|than|since|if|but|"
                    r"is|are|was|were|will|would|has|have|had|could|should|said|says|and|or|"
                    r"from|by|to|amid|despite|in\s+(?:19|20)\d\d)\b|[,;:.()—–\"“”]")
@@ -98,9 +111,23 @@ def find_figures(sentence: str) -> list[Number]:
         unit = " ".join(m[3].split())
         if _ADJECTIVE_START.match(unit.split()[0]) and len(unit.split()) > 1:
             unit = " ".join(unit.split()[1:])
+        if unit.split()[0].lower() in _DURATIONS:
+            continue
         add(m, _value(m[1], m[2]), unit, 4)
+    for m in _SPELLED.finditer(sentence):
+        words = m[3].split()
+        if words[0].lower() in _NOT_COUNTED or words[-1].lower() in _NOT_COUNTED \
+                or words[-1].lower() in _DURATIONS or (m[1].lower() == "one" and not m[2]):
+            continue
+        add(m, _COUNT_WORDS[m[1].lower()] * _SCALE.get((m[2] or "").lower(), 1), m[3], 0)
     found.sort(key=lambda n: n.start)
-    return found
+    return [n for n in found if not _NOT_A_NUMBER.search(sentence[:n.start + _lead(n.text)])]
+
+
+def _lead(text: str) -> int:
+    """Characters before the digits of a figure's text ('some 80,000' -> 5)."""
+    m = re.search(r"\d", text)
+    return m.start() if m else 0
 
 
 def _currency(words: str) -> str:
@@ -123,7 +150,8 @@ def _is_year(number: str, sentence: str, start: int) -> bool:
 
 
 def _is_date(sentence: str, start: int, end: int) -> bool:
-    before = sentence[max(0, start - 12):start]
+    """A day of a month: 'May 16', or the end of a range 'May 16-17'."""
+    before = sentence[max(0, start - 16):start]
     return bool(re.search(r"(January|February|March|April|May|June|July|August|September|"
                           r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|"
-                          r"Oct|Nov|Dec)\.?\s*$", before))
+                          r"Oct|Nov|Dec)\.?\s*(?:\d{1,2}\s*[-–]\s*)?$", before))
