@@ -21,6 +21,8 @@ _ISO = re.compile(r"\b(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:\b|(?=T\d))")
 _NUMERIC = re.compile(r"\b\d{1,2}([./-])\d{1,2}\1\d{4}\b")
 _MDY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b")
 _DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})(?:,?\s+(\d{{4}}))?\b")
+_RANGE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+"
+                    rf"(?:of\s+)?({_MONTH_RE})(?:,?\s+(\d{{4}}))?\b")
 _WEEKDAY = re.compile(r"\b(?:(last|next|this|on|coming)\s+)?(Monday|Tuesday|Wednesday|Thursday|"
                       r"Friday|Saturday|Sunday)\b", re.I)
 _RELATIVE_SPAN = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|a few|several|"
@@ -73,7 +75,7 @@ def explicit_date(text: str, published: dt.date | None) -> tuple[dt.date | None,
     that would put a future event far in the past.
     """
     best = None
-    for regex in (_ISO, _MDY, _DMY):
+    for regex in (_ISO, _RANGE, _MDY, _DMY):
         for m in regex.finditer(text):
             if best is None or m.start() < best.start():
                 best = m
@@ -81,7 +83,10 @@ def explicit_date(text: str, published: dt.date | None) -> tuple[dt.date | None,
         return None, (0, 0)
     if best.re is _ISO:
         return _safe(int(best[1]), int(best[3]), int(best[4])), best.span()
-    month, day = (best[1], best[2]) if best.re is _MDY else (best[2], best[1])
+    if best.re is _RANGE:  # "from 1 to 3 September 2024": the first day
+        day, month = best[1], best[2]
+    else:
+        month, day = (best[1], best[2]) if best.re is _MDY else (best[2], best[1])
     if best[3]:
         return _safe(int(best[3]), _month(month), int(day)), best.span()
     if published is None:

@@ -28,6 +28,9 @@ _LIST = rf"{_SIDES}(?:,\s*{_SIDES})*,?\s+and\s+{_SIDES}"
 _GROUP = re.compile(
     rf"\b(?:the\s+(?P<sides>{_LIST})\s+(?:leaders|presidents|prime\s+ministers|"
     rf"heads\s+of\s+(?:state|government))|leaders\s+of\s+(?P<sides2>{_LIST}))")
+# "on the margins of the APEC summit": a bilateral meeting held beside a multilateral one
+_MARGINS = re.compile(r"\b(?:on|at)\s+the\s+(?:margins|sidelines)\s+of\s+(?:the\s+)?"
+                      r"(?:[\w'’-]+\s+){0,4}?(?:summit|meeting|conference|forum|assembly)\b", re.I)
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 LEAD = 6  # sentences of the lead that say what happened
 
@@ -104,12 +107,12 @@ def find_meeting(sentences: list[str], people: list[Individual],
     reports = _meeting_sentences(sentences, headline, facts.sentence)
     if not reports:
         return facts
-    lead_text = " ".join([headline, *sentences[:LEAD]])
+    lead_text = _MARGINS.sub(" ", _QUOTED.sub(" ", " ".join([headline, *sentences[:LEAD]])))
     countries = {p.country for p in facts.participants if p.country}
-    facts.kind = _kind(sentences, lead_text, max(len(countries), len(facts.participants)))
+    facts.kind = _kind(sentences, lead_text, len(countries))
     if facts.kind != "call":
         facts.location, facts.host_country = _place(reports, dateline, sentences[:LEAD])
-    facts.date = _date(reports, published, facts)
+    facts.date = _date(list(dict.fromkeys([*reports, *sentences[:LEAD]])), published, facts)
     facts.roles = _roles(facts.sentence or reports[0], facts)
     if not facts.host_country:
         host = [p for p in facts.participants if facts.roles.get(p.name) == "host"]
@@ -178,14 +181,16 @@ def _kind(sentences: list[str], lead: str, sides: int) -> str:
         return "multilateral"
     if sum(bool(_SUMMIT.search(s)) for s in sentences) >= 2:
         return "summit"
-    if _VISIT.search(lead):
+    if any(not _NOT_YET.search(lead[max(0, m.start() - 30):m.start()])
+           for m in _VISIT.finditer(lead)):
         return "visit"
     return "bilateral"
 
 
 def _date(reports: list[str], published: dt.date | None,
           facts: MeetingFacts) -> dt.date | None:
-    """The first date the meeting's reports give (quoted words aside)."""
+    """The first date the meeting's reports give (quoted words aside), else the first
+    one the lead gives."""
     weekday_named = False
     for sentence in reports:
         text = _QUOTED.sub(" ", sentence)

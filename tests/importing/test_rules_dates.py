@@ -56,6 +56,7 @@ def test_day_words(text, date):
     ("The talks on March 2 went well.", dt.date(2031, 3, 2)),
     ("The talks on 2 March went well.", dt.date(2031, 3, 2)),
     ("The talks on March 2, 2029 went well.", dt.date(2029, 3, 2)),
+    ("The visit from 1 to 3 September 2029 went well.", dt.date(2029, 9, 1)),
     ("The next round is due on January 2.", dt.date(2032, 1, 2)),
 ])
 def test_explicit_date_takes_the_publication_year(text, date):

@@ -34,6 +34,10 @@ def _meeting(*paragraphs: str, title: str = "", dateline: str = ""):
      "talks with Prime Minister Lars Holm of Norway.", "visit"),
     ("President Ana Ferreira of Portugal met Prime Minister Lars Holm of Norway in Oslo on "
      "Tuesday.", "bilateral"),
+    ("President Ana Ferreira of Portugal met Prime Minister Lars Holm of Norway on the margins "
+     "of the G20 summit in Rome on Tuesday.", "bilateral"),
+    ("President Ana Ferreira of Portugal met Prime Minister Lars Holm of Norway on Tuesday. "
+     "\"You were about to visit Lisbon last year,\" she said.", "bilateral"),
 ])
 def test_kind(lead, kind):
     assert _meeting(lead).kind == kind
