@@ -28,7 +28,9 @@ _WEEKDAY = re.compile(r"\b(?:(last|next|this|on|coming)\s+)?(Monday|Tuesday|Wedn
 _RELATIVE_SPAN = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|a few|several|"
                             r"a|\d+)\s+(day|week)s?\s+(before|after|ahead of)\b", re.I)
 _FUTURE = re.compile(r"\b(will|shall|is to|are to|is due|are due|is scheduled|are scheduled|"
-                     r"plans? to|planned|next|upcoming|coming|expected to|set to|ahead of)\b",
+                     r"plans? to|planned|next|upcoming|coming|expected to|set to|ahead of|"
+                     r"hoped? to|look(?:ed|s)? forward|turning to|would go|expires?|runs? out|"
+                     r"into effect)\b",
                      re.I)
 
 

@@ -6,12 +6,10 @@ import re
 from dataclasses import dataclass
 
 from briefgen.importing import gazetteer as gz
+from briefgen.importing import lexicon
 from briefgen.importing.people import Resolver
 
-_SPEECH = r"(?:said|says|told|tells|added|adds|declared|declaring|stated|noted|stressed|" \
-          r"insisted|warned|announced|wrote|remarked|explained|argued|emphasi[sz]ed|" \
-          r"underlined|asserted|expressed|described|urged|vowed|pledged|saying|adding|" \
-          r"according to|called|recalled|acknowledged|conceded|replied|responded)"
+_SPEECH = rf"(?:{lexicon.alternation(lexicon.words('speech', 'speech'))})"
 _SPEECH_RE = re.compile(rf"\b{_SPEECH}\b", re.I)
 _OCCASION_NOUNS = r"(?:press conference|news conference|press briefing|briefing|interview|" \
                   r"statement|speech|address|banquet|dinner|lunch|luncheon|session|ceremony|forum|" \
@@ -37,8 +35,10 @@ class Quotation:
 def _marks(text: str) -> list[tuple[int, str]]:
     """Quotation marks in *text* as (position, 'open'|'close')."""
     marks = []
-    for m in re.finditer(r"[“”\"«»]", text):
+    for m in re.finditer(r"''|[“”\"«»]", text):
         ch, i = m.group(), m.start()
+        if ch == "''":  # a doubled apostrophe stands for a straight quotation mark
+            ch = '"'
         if ch in "“«":
             marks.append((i, "open"))
         elif ch in "”»":
@@ -57,7 +57,7 @@ def _spans(text: str, sentence_starts: list[int]) -> list[tuple[int, int, int]]:
     opened: int | None = None
     for i, (pos, kind) in enumerate(_marks(text)):
         if kind == "open" and opened is None:
-            opened = pos + 1
+            opened = pos + 1 + (text[pos + 1:pos + 2] == "'")
         elif kind == "close":
             if opened is not None:
                 spans.append((opened, pos, pos + 1))
@@ -124,15 +124,24 @@ def _speaker(head: str, tail: str, before_head: str, before_quote: str,
         named = resolver.named(region)
         pronoun = re.search(r"\b(he|she)\b", region, re.I)
         if pronoun and (not named or pronoun.start() < named[0][0]):
-            before = resolver.named(earlier)
-            if before:
-                return before[-1][1].name, region
+            subject = _last_subject(earlier, resolver)
+            if subject:
+                return subject, region
         if named:
             return named[0][1].name, region
         body = _body(region)
         if body:
             return body, region
     return "", tail_attr[1] if tail_attr else head
+
+
+def _last_subject(text: str, resolver: Resolver) -> str:
+    """'He'/'she' is the first person named in the last sentence that names anyone."""
+    for sentence in reversed(re.split(r"(?<=[.!?”\"])\s+(?=[“\"A-Z])", text)):
+        named = resolver.named(sentence)
+        if named:
+            return named[0][1].name
+    return ""
 
 
 def _body(text: str) -> str:
