@@ -207,6 +207,13 @@ def gather(sentences: list[str]) -> list[Individual]:
     return people
 
 
+@lru_cache(maxsize=1)
+def _title_phrase() -> re.Pattern[str]:
+    """'the South African president', 'the leader'."""
+    return re.compile(r"\bthe\s+(?:(\w+(?:\s+\w+)?)\s+)?(leader|"
+                      + lexicon.alternation(gz.TITLES) + r")\b", re.I)
+
+
 class Resolver:
     """Finds who a stretch of text refers to: names, surnames, titles, pronouns."""
 
@@ -232,8 +239,7 @@ class Resolver:
                     or self.alias.get(m[1])
                 if person:
                     found.append((m.start(), person))
-        for m in re.finditer(r"\bthe\s+(?:(\w+(?:\s+\w+)?)\s+)?(leader|"
-                             + lexicon.alternation(gz.TITLES) + r")\b", text, re.I):
+        for m in _title_phrase().finditer(text):
             person = self._by_title(m[1] or "", m[2])
             if person:
                 found.append((m.start(), person))

@@ -13,10 +13,16 @@ TITLES = {"security": "Security", "trade": "Trade", "economy": "Economy", "histo
           "technology": "Technology", "energy": "Energy", "climate": "Climate",
           "people": "People-to-people ties", "regional": "Regional issues",
           "politics": "Politics", "other": "Other"}
-# a word written with a trailing space in the data must end there ("war " is not "warm")
-_PATTERNS = {cat: re.compile(r"\b(?:" + "|".join(re.escape(w.strip()) + (r"\b" if w != w.rstrip()
-                                                                         else "") for w in words)
-                             + r")", re.I) for cat, words in _LEXICON.items()}
+# one pass over a text finds every category's words (longest first); a word written with a
+# trailing space in the data must end there ("war " is not "warm")
+_CATEGORIES_OF: dict[str, list[str]] = {}
+for _cat, _words in _LEXICON.items():
+    for _w in _words:
+        _CATEGORIES_OF.setdefault(_w.strip().lower(), []).append(_cat)
+_ENDS = {w.strip().lower() for words in _LEXICON.values() for w in words if w != w.rstrip()}
+_PATTERN = re.compile(r"\b(?:" + "|".join(
+    re.escape(w) + (r"\b" if w in _ENDS else "")
+    for w in sorted(_CATEGORIES_OF, key=len, reverse=True)) + ")", re.I)
 
 
 @dataclass
@@ -28,8 +34,11 @@ class TopicDraft:
 
 def scores(text: str) -> dict[str, int]:
     """How strongly *text* speaks of each category."""
-    result = {cat: len(p.findall(f" {text} ")) for cat, p in _PATTERNS.items()}
-    return {cat: n for cat, n in result.items() if n}
+    result: dict[str, int] = {}
+    for m in _PATTERN.finditer(f" {text} "):
+        for cat in _CATEGORIES_OF[m[0].lower()]:
+            result[cat] = result.get(cat, 0) + 1
+    return result
 
 
 def best_category(text: str, weight_from: str = "") -> str:
@@ -74,10 +83,14 @@ def grouped_topics(paragraphs: list[list[str]]) -> list[TopicDraft]:
     of one category are gathered in article order."""
     merged: dict[str, TopicDraft] = {}
     for sentences in paragraphs:
-        fallback = best_category(" ".join(sentences))
-        for sentence in sentences:
-            category = best_category(sentence)
-            category = fallback if category == "other" else category
+        own = [scores(sentence) for sentence in sentences]
+        whole: dict[str, int] = {}
+        for counts in own:
+            for cat, n in counts.items():
+                whole[cat] = whole.get(cat, 0) + n
+        fallback = max(whole, key=lambda c: whole[c]) if whole else "other"
+        for sentence, counts in zip(sentences, own):
+            category = max(counts, key=lambda c: counts[c]) if counts else fallback
             draft = merged.setdefault(category, TopicDraft(TITLES[category], category))
             draft.sentences.append(sentence)
     return list(merged.values())
