@@ -210,7 +210,7 @@ def gather(sentences: list[str]) -> list[Individual]:
 @lru_cache(maxsize=1)
 def _title_phrase() -> re.Pattern[str]:
     """'the South African president', 'the leader'."""
-    return re.compile(r"\bthe\s+(?:(\w+(?:\s+\w+)?)\s+)?(leader|"
+    return re.compile(r"\bthe\s+(?:(\w+(?:\s+\w+)??)\s+)??(leader|"
                       + lexicon.alternation(gz.TITLES) + r")\b", re.I)
 
 
