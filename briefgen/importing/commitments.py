@@ -106,7 +106,9 @@ def find_pledges(sentence: str, resolver: Resolver,
 def _clause_pledges(text: str, sentence: str, resolver: Resolver,
                     participants: list[Individual]) -> list[Pledge]:
     m = _FINITE.search(text)
-    if not m or "…" in text[:m.start()] or _NOT_COMMITMENT.search(text[:m.end()]):
+    # a quotation just before the verb makes the verb part of what was said
+    if not m or "…" in text[max(0, m.start() - 12):m.start()] \
+            or _NOT_COMMITMENT.search(text[:m.end()]):
         return []
     parties = parties_of(text[:m.start()] + " ", resolver, participants)
     if not parties and (_COLLECTIVE.search(text[:m.start()]) or _PASSIVE.search(text)):

@@ -32,6 +32,9 @@ def _pledges(sentence: str) -> list[str]:
     ("The Prime Ministers reaffirmed their commitment to maritime cooperation.",
      "Reaffirm their commitment to maritime cooperation"),
     ("A joint declaration on ports has been signed.", None),
+    ("As a result of this \"close partnership\", a declaration on ports has been signed.", None),
+    ("They stressed their keenness to continue cooperation on fisheries.",
+     "Continue cooperation on fisheries"),
 ])
 def test_commitment(sentence, phrase):
     found = _pledges(sentence)
