@@ -82,7 +82,7 @@ def _dateline(text: str) -> re.Match[str] | None:
         return None
     place = m["place"].strip()
     known = gz.place(place.title() if place.isupper() else place)
-    if m["dash"] == ":" and not (m["agency"] or m["country"]):
+    if m["dash"] == ":" and not (m["agency"] or m["country"] or place.isupper()):
         return None
     if place.isupper() or m["agency"] or m["slash"] or (known and (m["country"] or m["date"])):
         return m

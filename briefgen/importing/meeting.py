@@ -31,6 +31,8 @@ _GROUP = re.compile(
 # "on the margins of the APEC summit": a bilateral meeting held beside a multilateral one
 _MARGINS = re.compile(r"\b(?:on|at)\s+the\s+(?:margins|sidelines)\s+of\s+(?:the\s+)?"
                       r"(?:[\w'’-]+\s+){0,4}?(?:summit|meeting|conference|forum|assembly)\b", re.I)
+_TITLE_NEXT = re.compile(r"\s*(?:PM|President|Prime\s+Minister|Premier|Chancellor|Foreign\s+"
+                         r"Minister|leader|Pres)\b")
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 LEAD = 6  # sentences of the lead that say what happened
 
@@ -57,6 +59,8 @@ def city_in(text: str) -> tuple[str, str]:
     """The first place named after 'in/to/at' (a city, a venue such as 'the Kremlin',
     or a country or region) and its country ('' when unknown)."""
     for m in _PLACE.finditer(text):
+        if _TITLE_NEXT.match(text, m.end(1)) or _TITLE_NEXT.match(text, m.end()):
+            continue  # "visiting Pakistan PM": a country's name used as an adjective
         words = m[1].split()
         for n in range(len(words), 0, -1):
             candidate = re.sub(r"['’]s$", "", " ".join(words[:n]).rstrip(".,"))
@@ -156,19 +160,19 @@ def _more_participants(sentences: list[str], headline: str, resolver: Resolver,
 
 
 def _place(reports: list[str], dateline: str, lead: list[str]) -> tuple[str, str]:
-    """Where the meeting was: the first place its reports name, else the dateline's,
-    else one named in the lead."""
-    for sentence in reports:
-        found = city_in(_QUOTED.sub(" ", sentence))
-        if found[0]:
-            return found
-    if dateline and gz.place(dateline):
-        return gz.place(dateline)
-    for sentence in lead:
-        found = city_in(_QUOTED.sub(" ", sentence))
-        if found[0]:
-            return found
-    return "", ""
+    """Where the meeting was: the first city or venue its reports name, else the
+    dateline's city, else one the lead names; a country only when no city is named."""
+    country = ("", "")
+    for sentence in [*reports, None, *lead]:
+        if sentence is None:
+            found = gz.place(dateline) if dateline else None
+        else:
+            found = city_in(_QUOTED.sub(" ", sentence))
+        if found and found[0]:
+            if found[0] != found[1]:
+                return found
+            country = country if country[0] else found
+    return country
 
 
 def _kind(sentences: list[str], lead: str, sides: int) -> str:

@@ -69,6 +69,7 @@ def test_credits_inside_a_paragraph_are_removed(line, kept):
     ("LISBON -- " + BODY, "Lisbon"),
     ("Lisbon [Portugal], March 6 (WIRE): " + BODY, "Lisbon"),
     ("LISBON, March 6. /WIRE/. " + BODY, "Lisbon"),
+    ("LISBON: " + BODY, "Lisbon"),
 ])
 def test_datelines(line, place):
     doc = _clean(line)

@@ -50,6 +50,8 @@ def test_kind(lead, kind):
      "OSLO", "Oslo"),
     (["President Ana Ferreira of Portugal met Prime Minister Lars Holm of Norway in Barbados "
       "on Tuesday."], "", "Barbados"),
+    (["China welcomed the visiting Portugal PM Ana Ferreira on Tuesday for talks with "
+      "President Wei Lan of China."], "BEIJING", "Beijing"),
     (["President Ana Ferreira of Portugal and Prime Minister Lars Holm of Norway praised "
       "their ties.", "The two leaders held talks in Pretoria on Tuesday."], "", "Pretoria"),
 ])
