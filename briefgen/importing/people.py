@@ -19,7 +19,7 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĶĹĻĽĿ�
 _WORD = rf"[{_UPPER}][^\W\d_]*(?:[-'’][{_UPPER}]?[^\W\d_]+)*"
 _PARTICLE = rf"(?:{lexicon.alternation(lexicon.words('people', 'particles'))})"
 # a name word, an initial ("R.") or an Arabic article joined to the name ("al-Thani")
-_TOKEN = rf"(?:{_WORD}|[{_UPPER}]\.(?=\s)|(?:al|el|Al|El|ad|as|ash|at|az)-{_WORD})"
+_TOKEN = rf"(?:[{_UPPER}]\.(?=\s)|{_WORD}|(?:al|el|Al|El|ad|as|ash|at|az)-{_WORD})"
 _SUFFIX = r"(?:,?\s+(?:Jr|Sr)\.?|\s+(?:II|III|IV)\b)"
 _NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_TOKEN}){{0,4}}{_SUFFIX}?"
 _HONORIFICS = rf"(?:(?:{lexicon.alternation(lexicon.words('people', 'honorifics'))})\s+)*"
@@ -35,6 +35,7 @@ _NOT_NAMES = frozenset({*(m.capitalize() for m in MONTHS), *(d.capitalize() for 
                         *lexicon.words("people", "not_names")})
 _HONORIFIC_WORDS = frozenset(w for h in lexicon.words("people", "honorifics") for w in h.split()
                              if w[:1].isupper())
+_PORTFOLIO_WORDS = frozenset(lexicon.words("people", "portfolios"))
 _ORGANISATION_WORDS = frozenset(lexicon.table("people", "groups")["organisations"].split())
 
 
@@ -113,6 +114,8 @@ def _clean_name(raw: str) -> str:
     # a place word opens a longer name only by accident ("Georgia Meloni" stays whole)
     while len(tokens) > 2 and tokens[0].lower() in places:
         tokens.pop(0)
+    if tokens and all(t in _PORTFOLIO_WORDS for t in tokens) or gz.place(" ".join(tokens)):
+        return ""  # an office's words ("Cooperation") or a place ("Chequers"), not a name
     if tokens and re.search(r"['’]s$", tokens[-1]):
         tokens[-1] = re.sub(r"['’]s$", "", tokens[-1])
     return " ".join(tokens)

@@ -40,6 +40,7 @@ def _people(text: str) -> dict[str, tuple[str, str]]:
      "President", "Côte d'Ivoire"),
     ("Prime Minister Georgia Lindqvist arrived.", "Georgia Lindqvist", "Prime Minister", ""),
     ("CEO of the Northern Investment Fund Pavel Orlov arrived.", None, None, None),
+    ("President Samuel T. Reed met the press.", "Samuel T. Reed", "President", ""),
 ])
 def test_person(text, name, title, country):
     people = _people(text)
@@ -55,6 +56,14 @@ def test_person(text, name, title, country):
 ])
 def test_sentence_openers_are_not_names(text):
     assert set(_people(text)) <= {"Ana Ferreira", "Lars Holm"}
+
+
+@pytest.mark.parametrize("text", [
+    "Minister of Foreign Affairs and International Cooperation, a post held for years.",
+    "The Prime Minister Chequers meeting ran late.",
+])
+def test_office_words_and_places_are_not_names(text):
+    assert not {"Cooperation", "Chequers"} & set(_people(text))
 
 
 def test_an_all_capitals_headline_names_nobody():
