@@ -55,7 +55,9 @@ def test_the_sample_article_merged_into_the_sample_adds_no_near_duplicates(sampl
     assert [c.text for c in merged.commitments[:len(sample.commitments)]] == [
         c.text for c in sample.commitments]
     extra = [c.text for c in merged.commitments[len(sample.commitments):]]
-    assert extra == ["Implement 15 percent tariffs on US imports"]
+    assert "Implement 15 percent tariffs on US imports" in extra
+    said_already = ("trilateral", "missile", "shuttle", "working holiday", "artificial")
+    assert [t for t in extra if any(words in t for words in said_already)] == []
     assert [s.text for s in merged.next_steps] == [s.text for s in sample.next_steps]
     assert len(merged.quotes) == len(sample.quotes)
 
