@@ -306,23 +306,46 @@ def autosave_dir() -> Path:
 def process_start(pid: int) -> str | None:
     """When process *pid* started (a token that differs for a reused pid), or
     None if it is not running; a killed process its parent has not reaped yet
-    (a zombie) is not running.  Where there is no ``/proc``, "?" for a pid that
-    exists (POSIX) or cannot be checked."""
+    (a zombie) is not running.  Linux reads ``/proc``, Windows asks the kernel;
+    elsewhere (macOS) only the pid can be checked: "?" while it exists."""
+    if os.name == "nt":
+        return _windows_process_start(pid)
     try:
         stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
     except OSError:
         if Path("/proc/self/stat").exists():
             return None
-        if os.name == "posix":
-            try:
-                os.kill(pid, 0)
-            except ProcessLookupError:
-                return None
-            except OSError:
-                pass
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return None
+        except OSError:
+            pass
         return "?"
     fields = stat.rsplit(")", 1)[1].split()       # the name in (...) may hold spaces
     return None if fields[0] in ("Z", "X") else fields[19]
+
+
+def _windows_process_start(pid: int) -> str | None:
+    """The creation time of a running Windows process (None if it has ended)."""
+    import ctypes
+    from ctypes import wintypes
+
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+    handle = kernel32.OpenProcess(0x1000, False, pid)      # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return None
+    try:
+        code = wintypes.DWORD()
+        if kernel32.GetExitCodeProcess(handle, ctypes.byref(code)) and code.value != 259:
+            return None                                    # 259: STILL_ACTIVE
+        created, ended, kernel, user = (wintypes.FILETIME() for _ in range(4))
+        if not kernel32.GetProcessTimes(handle, ctypes.byref(created), ctypes.byref(ended),
+                                        ctypes.byref(kernel), ctypes.byref(user)):
+            return "?"
+        return str(created.dwHighDateTime << 32 | created.dwLowDateTime)
+    finally:
+        kernel32.CloseHandle(handle)
 
 
 def session() -> str:
