@@ -33,7 +33,7 @@ from docx.shared import Pt, RGBColor
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from briefgen.docxxml import add_field  # noqa: E402
+from briefgen.docxxml import add_field, insert_in_order  # noqa: E402
 
 BLACK = RGBColor(0, 0, 0)
 # (style, size pt, space before, space after, all capitals): Title > Heading 1 >
@@ -111,7 +111,7 @@ def rule_below(paragraph) -> None:
     for key, value in (("val", "single"), ("sz", "6"), ("space", "4"), ("color", "000000")):
         bottom.set(qn(f"w:{key}"), value)
     borders.append(bottom)
-    ppr.append(borders)
+    insert_in_order(ppr, borders)
 
 
 def banners_and_page_numbers(doc) -> None:

@@ -10,6 +10,7 @@ from docx.oxml.ns import qn
 from briefgen.check import Problem, check_template, template_variables
 from briefgen.cli import main
 from briefgen.errors import TemplateError
+from briefgen.resources import builtin_templates_dir
 
 
 def make(tmp_path, *paragraphs, header=None, footer=None, table=None, name="broken"):
@@ -41,8 +42,15 @@ def lines(path) -> list[str]:
     return [str(problem) for problem in check_template(path)]
 
 
-def test_builtin_memo_checks_clean():
-    assert check_template("briefing-memo") == []
+BUILTINS = sorted(p.stem for p in builtin_templates_dir().glob("*.docx"))
+
+
+@pytest.mark.parametrize("name", BUILTINS)
+def test_every_builtin_template_checks_clean(name):
+    assert [str(problem) for problem in check_template(name)] == []
+
+
+def test_builtin_memo_lists_its_variables():
     used = template_variables("briefing-memo")
     assert {"title", "meeting", "participants", "topics", "marking", "routing", "pm"} <= used
 
