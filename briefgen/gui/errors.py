@@ -1,7 +1,8 @@
 """The one place the desktop app shows errors as dialogs.
 
-A :class:`BriefgenError` shows its one-line message with ``details`` under
-"Show Details..."; anything else is a bug and shows its traceback, never a crash.
+A :class:`BriefgenError` is told in plain words (:func:`messages.human_message`),
+with the technical line and its ``details`` under "Show Details..."; anything
+else is a bug and shows its traceback, never a crash.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from briefgen.errors import BriefgenError
+from briefgen.gui.messages import human_message
 
 T = TypeVar("T")
 _open: set[QMessageBox] = set()     # dialogs on screen (one without a parent needs an owner)
@@ -26,11 +28,11 @@ def error_box(parent: QWidget | None, title: str, exc: BaseException) -> QMessag
                 else QMessageBox.Icon.Critical)
     box.setWindowTitle(title)
     if isinstance(exc, BriefgenError):
-        box.setText(exc.message)
-        info = [line for line in (f"In: {exc.where}" if exc.where else "", exc.hint or "") if line]
-        box.setInformativeText("\n".join(info))
-        if exc.details:
-            box.setDetailedText(exc.details)
+        text, details = human_message(exc)
+        box.setText(text)
+        if exc.where:
+            box.setInformativeText(f"In: {exc.where}")
+        box.setDetailedText(details)
     else:
         box.setText(f"Something went wrong: {type(exc).__name__}: {exc}")
         box.setInformativeText("This is a bug in briefgen; the details help to fix it.")

@@ -91,8 +91,9 @@ def test_open_a_broken_file_shows_the_error_and_keeps_the_briefing(window, qtbot
     assert not window.open_path(bad)
     box = next(w for w in window.findChildren(QMessageBox) if w.isVisible())
     assert box.windowTitle() == "Cannot open the briefing"
-    assert box.text() == "participants[0].name: string should have at least 1 character"
+    assert box.text() == "The name of participant 1 in bad.brief.json must not be empty."
     assert str(bad) in box.informativeText()
+    assert "participants[0].name: string should have at least 1 character" in box.detailedText()
     box.close()
     assert window.document.briefing.title.startswith("Your summit")
 

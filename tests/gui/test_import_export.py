@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from briefgen.gui import workers
 from briefgen.gui.errors import error_box, run_action
-from briefgen.errors import OutputError
+from briefgen.errors import OutputError, SourceError
 from docx_helpers import body_text
 from gui.helpers import run_import, wait_preview
 
@@ -91,7 +91,7 @@ def test_export_to_a_read_only_file_shows_the_message_and_keeps_the_file(window,
     qtbot.waitUntil(lambda: window.last_box is not None, timeout=15_000)
     box = window.last_box
     assert box.windowTitle() == "Export failed"
-    assert box.text() == "the file is read-only"
+    assert box.text() == "The file is read-only. Make it writable or choose another name."
     assert target.read_bytes() == b"old contents"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["memo.docx"]
     box.close()
@@ -184,9 +184,17 @@ def test_pdf_actions_follow_libreoffice(window, monkeypatch):
 def test_briefgen_errors_show_their_details():
     exc = OutputError("cannot write", where="out.docx", hint="close it", details="line 1\nline 2")
     box = error_box(None, "Export failed", exc)
-    assert box.text() == "cannot write"
-    assert box.informativeText() == "In: out.docx\nclose it"
-    assert box.detailedText() == "line 1\nline 2"
+    assert box.text() == "Cannot write. Close it."
+    assert box.informativeText() == "In: out.docx"
+    assert box.detailedText() == "out.docx: cannot write (close it)\nline 1\nline 2"
+
+
+def test_error_dialogs_speak_in_plain_words_with_the_technical_line_under_details():
+    exc = SourceError("this looks like binary data, not text", where="/tmp/scan.bin")
+    box = error_box(None, "Import failed", exc)
+    assert box.text() == ("scan.bin doesn't look like text. briefgen can import articles "
+                          "saved as .txt, .md, .html, .docx, .pdf or e-mail.")
+    assert box.detailedText() == "/tmp/scan.bin: this looks like binary data, not text"
 
 
 def test_unexpected_exceptions_become_a_dialog_with_the_traceback(qtbot):

@@ -37,7 +37,8 @@ def test_save_refuses_while_a_field_holds_a_refused_value(window, qtbot, tmp_pat
     assert window.save() is False
     box = message_boxes(window)[-1]
     assert box.text() == ("Not saved: correct or undo this field first. "
-                          "Date: 2025-02-30 is not a date: February has 28 days in 2025.")
+                          "Date: 2025-02-30 is not a date: February has 28 days in 2025. "
+                          "The file keeps its last saved version.")
     assert load_briefing(path)[0].meeting.date.isoformat() == "2025-08-23"   # untouched
     box.close()
 
@@ -57,7 +58,8 @@ def test_saving_the_sample_with_a_refused_value_says_so_before_asking_a_name(win
     assert asked == []
     box = message_boxes(window)[-1]
     assert box.text() == ("Not saved: correct or undo this field first. "
-                          "End date: 2025-08-32 is not a date: August has 31 days.")
+                          "End date: 2025-08-32 is not a date: August has 31 days. "
+                          "The file keeps its last saved version.")
     box.close()
 
 
