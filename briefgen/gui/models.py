@@ -85,14 +85,24 @@ class ListModel(QAbstractTableModel):
         self.columns = columns
         self.new_item = new_item
         self.errors: dict[tuple[int, int], str] = {}
+        # cells showing what the user typed although the model refused it: (path, text)
+        self.refused: dict[tuple[int, int], tuple[Path_, str]] = {}
         document.changed.connect(self._on_changed)
 
     def set_list_path(self, list_path: Path_) -> None:
         """Show another list (e.g. the points of another topic)."""
         self.beginResetModel()
         self.list_path = list_path
-        self.errors.clear()
+        self._forget_problems()
         self.endResetModel()
+
+    def _forget_problems(self) -> None:
+        """Drop the cells' problems (rows moved or another list is shown); saving no
+        longer waits for them."""
+        self.errors.clear()
+        for path, _text in self.refused.values():
+            self.document.flag(path, "")
+        self.refused.clear()
 
     def list_path_valid(self) -> bool:
         try:
@@ -112,7 +122,7 @@ class ListModel(QAbstractTableModel):
         n = len(self.list_path)
         if self.list_path[: len(path)] == path:
             self.beginResetModel()
-            self.errors.clear()
+            self._forget_problems()
             self.endResetModel()
         elif path[:n] == self.list_path and len(path) > n and isinstance(path[n], int):
             row = path[n]
@@ -145,6 +155,9 @@ class ListModel(QAbstractTableModel):
             return None
         column = self.columns[index.column()]
         error = self.errors.get((index.row(), index.column()))
+        refused = self.refused.get((index.row(), index.column()))
+        if refused is not None and role in (Qt.DisplayRole, Qt.EditRole):
+            return refused[1]
         if role == Qt.DisplayRole and column.kind == "choice":
             return label(self.value(index.row(), column))
         if role in (Qt.DisplayRole, Qt.EditRole):
@@ -179,10 +192,16 @@ class ListModel(QAbstractTableModel):
             self.document.set_value(path, new)
         except ValidationError as exc:
             self.errors[key] = f"{column.header}: {problem_text(exc)}"
+            if isinstance(value, str):      # keep what was typed; saving waits for a fix
+                self.refused[key] = (path, value)
+                self.document.flag(path, self.errors[key])
             self.dataChanged.emit(index, index)
             self.problem.emit(self.errors[key])
             return False
         self.errors.pop(key, None)
+        if self.refused.pop(key, None) is not None:
+            self.document.flag(path, "")
+            self.dataChanged.emit(index, index)
         self.problem.emit("")
         return True
 

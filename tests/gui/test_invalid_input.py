@@ -72,3 +72,32 @@ def test_closing_with_only_a_refused_value_still_asks(window, qtbot, monkeypatch
                         lambda box: asked.append(box.text()) or QMessageBox.Cancel)
     assert window.maybe_save() is False
     assert asked == ["Save the changes to ishiba-lee-tokyo-2025.brief.json?"]
+
+
+def test_a_table_cell_keeps_a_refused_value_and_saving_waits_for_it(window, qtbot, tmp_path,
+                                                                    sample_path):
+    from briefgen.gui.widgets import ListEditor
+
+    path = tmp_path / "talks.brief.json"
+    shutil.copy(sample_path, path)
+    assert window.open_path(path)
+    window.show_page(5)                                          # Outcomes
+    editor = next(e for e in window.findChildren(ListEditor) if e.model.list_path == ("next_steps",))
+    model = editor.model
+    cell = model.index(0, [c.field for c in model.columns].index("date"))
+
+    assert model.setData(cell, "2025-02-30") is False
+    assert model.data(cell) == "2025-02-30"                      # kept as typed
+    assert editor.error.text() == "Date: 2025-02-30 is not a date: February has 28 days in 2025"
+    assert window.save_state.text() == "Fields to correct"
+    assert window.save() is False
+    box = message_boxes(window)[-1]
+    assert "Date: 2025-02-30 is not a date: February has 28 days in 2025" in box.text()
+    assert load_briefing(path)[0].next_steps[0].date.isoformat() == "2025-08-25"   # untouched
+    box.close()
+
+    assert model.setData(cell, "2025-09-01") is True
+    assert model.data(cell) == "2025-09-01"
+    assert window.document.invalid == {}
+    assert window.save() is True
+    assert load_briefing(path)[0].next_steps[0].date.isoformat() == "2025-09-01"
