@@ -105,13 +105,17 @@ def _remove_border(style) -> None:
 
 def rule_below(paragraph) -> None:
     """A thin line under *paragraph* (separates the header block from the body)."""
-    ppr = paragraph._p.get_or_add_pPr()
-    borders = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for key, value in (("val", "single"), ("sz", "6"), ("space", "4"), ("color", "000000")):
-        bottom.set(qn(f"w:{key}"), value)
-    borders.append(bottom)
-    insert_in_order(ppr, borders)
+    insert_in_order(paragraph._p.get_or_add_pPr(), _thin_line("w:pBdr", "bottom", space="4"))
+
+
+def _thin_line(container: str, side: str, *, space: str):
+    """A ``w:pBdr``/``w:tcBorders`` element holding one thin black line on *side*."""
+    borders = OxmlElement(container)
+    line = OxmlElement(f"w:{side}")
+    for key, value in (("val", "single"), ("sz", "6"), ("space", space), ("color", "000000")):
+        line.set(qn(f"w:{key}"), value)
+    borders.append(line)
+    return borders
 
 
 def banners_and_page_numbers(doc) -> None:
@@ -338,13 +342,7 @@ def drafting_block(doc) -> None:
 
 
 def _top_border(cell) -> None:
-    tcpr = cell._tc.get_or_add_tcPr()
-    borders = OxmlElement("w:tcBorders")
-    top = OxmlElement("w:top")
-    for key, value in (("val", "single"), ("sz", "6"), ("space", "0"), ("color", "000000")):
-        top.set(qn(f"w:{key}"), value)
-    borders.append(top)
-    tcpr.append(borders)
+    cell._tc.get_or_add_tcPr().append(_thin_line("w:tcBorders", "top", space="0"))
 
 
 def core_properties(doc, title: str) -> None:
