@@ -1,38 +1,70 @@
 """The one error family of briefgen.
 
 Every problem a user can fix is raised as a :class:`BriefgenError` (or a
-subclass).  ``str(error)`` is a single line that says where the problem is,
-what is wrong and, where useful, what to do; the CLI prints it after
-``briefgen: error:`` and the GUI shows it in a dialog or the preview pane.
+subclass).  Like Jinja's exceptions, an error carries its location as fields
+(file, part, location, tag, field path) and builds its one line from them;
+nothing ever parses a message back.  The CLI prints that line after
+``briefgen: error:`` (with ``-v``, the details indented below it); the GUI
+shows it in a dialog with the details under "Details".
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
+
+FIELDS = ("file", "part", "location", "tag", "field_path", "hint", "details")
 
 
 class BriefgenError(Exception):
     """A problem the user can act on.
 
-    ``where`` names the file, template or field; ``hint`` says what to do;
-    ``details`` carries extra lines (e.g. every validation problem) that the
-    GUI shows under "details" and the CLI prints with ``--debug``.
+    ``file`` names the file, template or other input; ``part`` a part of it
+    (a template's body or header); ``location`` where in it (a paragraph, a
+    table cell, a line, a CSV row); ``tag`` the template tag as typed;
+    ``field_path`` the briefing field (``participants[1].name``); ``hint``
+    what to do; ``details`` extra lines (every validation problem).
     """
 
-    def __init__(self, message: str, *, where: str | Path | None = None,
-                 hint: str | None = None, details: str | None = None) -> None:
+    def __init__(self, message: str, *, file: str | Path | None = None,
+                 part: str | None = None, location: str | None = None,
+                 tag: str | None = None, field_path: str | None = None,
+                 hint: str | None = None, details: Iterable[str] | str = (),
+                 where: str | Path | None = None) -> None:
         super().__init__(message)
         self.message = message
-        self.where = str(where) if where is not None else None
-        self.hint = hint
-        self.details = details
+        if file is None:
+            file = where   # the old keyword, until every raiser names its fields
+        self.file = str(file) if file is not None else None
+        self.part = part or None
+        self.location = location or None
+        self.tag = tag or None
+        self.field_path = field_path or None
+        self.hint = hint or None
+        if isinstance(details, str):
+            details = details.splitlines()
+        self.details = tuple(details)
+
+    @property
+    def where(self) -> str | None:
+        """The file (the old name of the field, while raisers move to ``file``)."""
+        return self.file
+
+    def fields(self) -> dict:
+        """Every field but the message, as keywords for another error's constructor."""
+        return {name: getattr(self, name) for name in FIELDS}
+
+    def place(self) -> str:
+        """``memo.docx: body, paragraph 3``: the file, part and location; '' when unknown."""
+        inside = ", ".join(x for x in (self.part, self.location) if x)
+        return ": ".join(x for x in (self.file, inside) if x)
 
     def __reduce__(self):
-        """Pickle with location and hint (errors cross process boundaries in batches)."""
-        return (_rebuild, (type(self), self.message, self.where, self.hint, self.details))
+        """Pickle with every field (errors cross process boundaries in batches)."""
+        return (_rebuild, (type(self), self.message, self.fields()))
 
     def __str__(self) -> str:
-        text = f"{self.where}: {self.message}" if self.where else self.message
+        text = ": ".join(x for x in (self.place(), self.tag, self.field_path, self.message) if x)
         if self.hint:
             text += f" ({self.hint})"
         return text
@@ -62,5 +94,5 @@ class Cancelled(BriefgenError):
     """The user stopped a long task (an import, an export) before it finished."""
 
 
-def _rebuild(cls, message, where, hint, details):
-    return cls(message, where=where, hint=hint, details=details)
+def _rebuild(cls, message, fields):
+    return cls(message, **fields)

@@ -41,4 +41,4 @@ def test_errors_from_workers_keep_template_and_hint(sample, tmp_path):
 
 def test_errors_pickle_with_their_location():
     error = pickle.loads(pickle.dumps(TemplateError("bad", where="memo", hint="fix", details="d")))
-    assert (str(error), error.details) == ("memo: bad (fix)", "d")
+    assert (str(error), error.details) == ("memo: bad (fix)", ("d",))

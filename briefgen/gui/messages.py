@@ -112,7 +112,7 @@ def human_message(exc: BaseException) -> tuple[str, str]:
                     f"{type(exc).__name__}: {exc}")
         return ("Something went wrong inside briefgen. This is a bug; the details below help "
                 "to fix it.", "".join(traceback.format_exception(exc)).rstrip())
-    details = "\n".join(part for part in (str(exc), exc.details or "") if part)
+    details = "\n".join((str(exc), *exc.details))
     name = PurePath(exc.where).name if exc.where else "This file"
     for pattern, words in RULES:
         found = re.search(pattern, exc.message)
