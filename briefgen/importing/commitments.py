@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from briefgen.importing import gazetteer as gz
 from briefgen.importing import lexicon
-from briefgen.importing.dates import (explicit_date, month_phrase, relative_span,
+from briefgen.importing.dates import (WEEKDAY_RE, explicit_date, month_phrase, period_end,
+                                      relative_span,
                                       weekday_date)
 from briefgen.importing.meeting import city_in
 from briefgen.importing.people import Individual, Resolver
@@ -32,30 +33,24 @@ _CUT = re.compile(r",?\s+\b(?:after|because|amid|despite|following|since|while|a
                   r",\s+(?:which|who)\b|"
                   r",\s+(?:[\w'’.-]+\s+){1,3}(?:said|says|added|announced|told)\b")
 _NOT_COMMITMENT = lexicon.pattern(_LEX, "hedges")
-_FUTURE_EVENT = re.compile(
-    r"\b(will\s+(?:meet|visit|host|travel|attend|hold|return|sit down)|"
-    r"(?:first|second|another)\s+(?:summit|meeting|round|visit|talks)|"
-    r"(?:next|upcoming|follow-up)\s+(?:[\w'’-]+\s+){0,2}?(?:summit|meeting|round|visit|talks|"
-    r"exercise|vote|conference|session)|"
-    r"ahead\s+of\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?:meeting|vote|summit|talks|visit)|"
-    r"look(?:ed|s)?\s+forward\s+to\s+(?:welcoming|hosting|meeting|visiting|receiving)|"
-    r"will\s+be\s+(?:speaking|meeting|travelling|traveling|visiting)|"
-    r"would\s+(?:go|travel|fly)\s+to|"
-    r"(?:summit|meeting|visit|talks|conference)\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|"
-    r"Friday|Saturday|Sunday)|"
-    r"(?:expires?|runs?\s+out|go(?:es)?\s+into\s+effect|takes?\s+effect)\s+(?:on|at|by)\b|"
-    r"will\s+(?:be\s+held|take\s+place)|"
-    r"(?:is|are)\s+(?:scheduled|set|due|expected)\s+to|plans?\s+to\s+(?:visit|meet|travel|host)|"
-    r"deadline|by the end of|agreed to meet|(?:is|are)\s+due\s+to|must\s+\w+.*\bnext\s+"
-    r"(?:week|month|year))\b", re.I)
+_RESTATE = tuple(lexicon.words(_LEX, "restate"))
+# what a restating verb keeps: a commitment noun within its first few words
+_RESTATED = lexicon.pattern(_LEX, "restated", r"^(?:[\w'’.-]+\s+){0,3}?(?:{})\b")
+# a participle after "be" is passive, no pledge ("should be resolved bilaterally")
+_AFTER_BE = re.compile(r"\b(?:be|being)\s+$", re.I)
+_EVENT = lexicon.alternation(lexicon.words(_LEX, "events"))
+_FUTURE_EVENT = re.compile("|".join(
+    f"(?:{cue})".replace("{event}", f"(?:{_EVENT})").replace("{weekday}", WEEKDAY_RE)
+    for cue in lexicon.words(_LEX, "step_cues")), re.I)
 _CLAUSE = re.compile(
     r"(?:^|(?<=[,;]\s))[^,;]*?\b(?:will|must|is due to|are due to|is scheduled to|are scheduled to|"
     r"is set to|are set to|is expected to|are expected to|plans? to|agreed to)\s+"
     r"(?:\w+\s+)?(?:meet|visit|host|travel|attend|hold|return|present|submit|report|sign|"
     r"finali[sz]e|conclude|launch|publish|decide)\b[^,;]*", re.I)
+# what the visit under way holds ("is due to meet X during his visit") is no next step
+_CURRENT = lexicon.pattern(_LEX, "current")
 _EVENT_NP = re.compile(
-    r"\b(his|her|their|the|a|an)\s+((?:[\w'’-]+\s+){0,3}?(?:summit|meeting|talks|visit|trip|"
-    r"round|conference|session|dialogue)\b[^,.;]*)", re.I)
+    rf"\b(his|her|their|the|a|an)\s+((?:[\w'’-]+\s+){{0,4}}?(?:{_EVENT})\b[^,.;]*)", re.I)
 
 
 @dataclass
@@ -105,7 +100,7 @@ def find_pledges(sentence: str, resolver: Resolver,
 
 def _clause_pledges(text: str, sentence: str, resolver: Resolver,
                     participants: list[Individual]) -> list[Pledge]:
-    m = _FINITE.search(text)
+    m = next((m for m in _FINITE.finditer(text) if not _AFTER_BE.search(text[:m.start()])), None)
     # a quotation just before the verb makes the verb part of what was said
     if not m or "…" in text[max(0, m.start() - 12):m.start()] \
             or _NOT_COMMITMENT.search(text[:m.end()]):
@@ -133,6 +128,8 @@ def _segments(text: str) -> list[str]:
         verb = m.group(1).lower() if m else ""
         rest = part.strip()[m.end():] if m else part.strip()
         kept = next((k for k in _KEPT if verb.startswith(k)), None)
+        if kept in _RESTATE and not _RESTATED.search(rest):
+            continue  # "reiterated the importance of ...": a position, no pledge
         if kept:
             rest = f"{kept.capitalize()} {rest}"
         result.append(rest)
@@ -158,19 +155,17 @@ def find_step(sentence: str, resolver: Resolver, meeting_date: dt.date | None,
     """A future meeting or deadline in *sentence*, and a warning when its date cannot be
     resolved."""
     text = _outside_quotes(sentence)
-    if not _FUTURE_EVENT.search(text) and not re.search(r"\b(before|ahead of)\s+(his|her|their)\b",
-                                                         text):
+    cue = _FUTURE_EVENT.search(text)
+    if not cue or _CURRENT.search(text):
         return None, ""
+    # the event the cue speaks of: a noun phrase holding the cue or right after it
     np = None
     for m in _EVENT_NP.finditer(text):
-        if re.search(r"\b(before|ahead of|next|first|upcoming|will|to)\b",
-                     text[max(0, m.start() - 25):m.end()], re.I):
+        if m.start() <= cue.end() + 3 and m.end() >= cue.start():
             np = m
     if np is None:
         clause = _CLAUSE.search(text)
-        if not clause:
-            return None, ""
-        phrase = clause.group(0).strip(" ,.;")
+        phrase = (clause.group(0) if clause else _clause_around(text, cue.start())).strip(" ,.;")
         date, warning = _step_date(text, meeting_date, published)
         return Step(phrase[0].upper() + phrase[1:], date, city_in(phrase)[0], sentence), warning
     phrase = np[2].strip()
@@ -183,6 +178,20 @@ def find_step(sentence: str, resolver: Resolver, meeting_date: dt.date | None,
     date, warning = _step_date(text, meeting_date, published)
     location, _ = city_in(phrase)
     return Step(phrase[0].upper() + phrase[1:], date, location, sentence), warning
+
+
+_VERB_FIRST = re.compile(r"(?:will|would|shall|must|is|are|was|were|has|have|had)\b", re.I)
+
+
+def _clause_around(text: str, at: int) -> str:
+    """The clause of *text* that holds position *at* (between commas, semicolons, dashes),
+    or the whole sentence when that clause is too short to say anything."""
+    start = max(text.rfind(mark, 0, at) for mark in (", ", "; ", " – ", " — ")) + 1
+    ends = [i for i in (text.find(mark, at) for mark in (", ", "; ", " – ", " — ")) if i >= 0]
+    clause = text[start:min(ends, default=len(text))].strip(" ,;–—")
+    clause = re.sub(r"^(?:and|but|while|that)\s+", "", clause)
+    # a clause that starts with its verb has its subject earlier: keep the sentence
+    return text if len(clause.split()) < 4 or _VERB_FIRST.match(clause) else clause
 
 
 def _step_date(text: str, meeting_date: dt.date | None,
@@ -199,6 +208,9 @@ def _step_date(text: str, meeting_date: dt.date | None,
     if named:
         return date, "" if date else "a next step names a weekday but no publication date " \
                                      "is known: give the publication date to resolve it"
+    date = period_end(text, published)
+    if date:
+        return date, ""
     period = month_phrase(text, published)
     if period:
         return None, f"a next step is due in {period}; set its day by hand"

@@ -7,36 +7,33 @@ import re
 
 from briefgen.importing import lexicon
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august",
-     "september", "october", "november", "december"], start=1)}
-_MONTH_ABBR = {m[:3]: i for m, i in MONTHS.items()} | {"sept": 9}
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10, "a": 1, "a few": 3, "several": 3}
+_CALENDAR = lexicon.table("dates", "calendar")
+MONTHS = {m: i for i, m in enumerate(_CALENDAR["months"], start=1)}
+_MONTH_ABBR = {m[:3]: i for m, i in MONTHS.items()} | {
+    a: MONTHS[next(m for m in MONTHS if m.startswith(a))]
+    for a in _CALENDAR["month_abbreviations"]}
+WEEKDAYS = list(_CALENDAR["weekdays"])
+_NUMBER_WORDS: dict[str, int] = lexicon.table("dates", "span_counts")
 
-_MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?" \
-            r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+# a month's name or short form, with an optional full stop ("Sept.", "Dec.")
+# (capitalised: "may" is a verb)
+_MONTH_RE = "(?:" + lexicon.alternation([m.capitalize() for m in (*MONTHS, *_MONTH_ABBR)]) + r")\.?"
+WEEKDAY_RE = "(?:" + lexicon.alternation(WEEKDAYS) + ")"
 _ISO = re.compile(r"\b(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:\b|(?=T\d))")
 _NUMERIC = re.compile(r"\b\d{1,2}([./-])\d{1,2}\1\d{4}\b")
 _MDY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b")
 _DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})(?:,?\s+(\d{{4}}))?\b")
 _RANGE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+"
                     rf"(?:of\s+)?({_MONTH_RE})(?:,?\s+(\d{{4}}))?\b")
-_WEEKDAY = re.compile(r"\b(?:(last|next|this|on|coming)\s+)?(Monday|Tuesday|Wednesday|Thursday|"
-                      r"Friday|Saturday|Sunday)\b", re.I)
-_RELATIVE_SPAN = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|a few|several|"
-                            r"a|\d+)\s+(day|week)s?\s+(before|after|ahead of)\b", re.I)
-_FUTURE = re.compile(r"\b(will|shall|is to|are to|is due|are due|is scheduled|are scheduled|"
-                     r"plans? to|planned|next|upcoming|coming|expected to|set to|ahead of|"
-                     r"hoped? to|look(?:ed|s)? forward|turning to|would go|expires?|runs? out|"
-                     r"into effect)\b",
-                     re.I)
+_WEEKDAY = re.compile(rf"\b(?:(last|next|this|on|coming)\s+)?({WEEKDAY_RE})\b", re.I)
+_RELATIVE_SPAN = re.compile(rf"\b({lexicon.alternation(list(_NUMBER_WORDS))}|\d+)\s+(day|week)s?\s+"
+                            r"(before|after|ahead of)\b", re.I)
+_FUTURE = lexicon.pattern("dates", "future")
 
 
 def _month(name: str) -> int:
     key = name.lower().rstrip(".")
-    return MONTHS.get(key) or _MONTH_ABBR.get(key[:4] if key.startswith("sept") else key[:3], 0)
+    return MONTHS.get(key) or _MONTH_ABBR.get(key) or _MONTH_ABBR.get(key[:3], 0)
 
 
 def _safe(year: int, month: int, day: int) -> dt.date | None:
@@ -150,6 +147,17 @@ def month_phrase(text: str, published: dt.date | None) -> str:
     if re.search(r"\b(later|by the end of) this year\b", text, re.I):
         return str(published.year)
     return ""
+
+
+def period_end(text: str, published: dt.date | None) -> dt.date | None:
+    """'at the end of the month' / 'by the end of this year' -> the period's last day."""
+    m = re.search(r"\bend\s+of\s+(?:the|this)\s+(month|year)\b", text, re.I)
+    if not m or published is None:
+        return None
+    if m[1].lower() == "year":
+        return dt.date(published.year, 12, 31)
+    following = (published.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    return following - dt.timedelta(days=1)
 
 
 def mentions_relative(text: str) -> bool:

@@ -35,6 +35,8 @@ def _pledges(sentence: str) -> list[str]:
     ("As a result of this \"close partnership\", a declaration on ports has been signed.", None),
     ("They stressed their keenness to continue cooperation on fisheries.",
      "Continue cooperation on fisheries"),
+    ("The two sides reiterated their support for a ceasefire.",
+     "Reiterate their support for a ceasefire"),
 ])
 def test_commitment(sentence, phrase):
     found = _pledges(sentence)
@@ -49,6 +51,11 @@ def test_commitment(sentence, phrase):
     "There will be no new ferry links, Holm said.",
     "Holm will be speaking to reporters on Monday.",
     "Ferreira said \"we will expand ferry links\" at a dinner.",
+    "Holm reiterated the importance of Portugal to Norway's policy.",
+    "Ferreira reiterated Norway belonged in the alliance.",
+    "Ferreira arrived in Oslo on a historic visit to reaffirm fishing ties.",
+    "Portugal held that the dispute should be resolved bilaterally between the two.",
+    "Norway and Portugal should take the bilateral route to resolve all disputes.",
 ])
 def test_not_a_commitment(sentence):
     assert _pledges(sentence) == []
