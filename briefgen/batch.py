@@ -1,17 +1,20 @@
-"""Rendering many documents at once, on every core for large batches."""
+"""Writing planned documents (DOCX, or PDF through LibreOffice), on every core for
+large batches of DOCX."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import tempfile
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefgen.files import atomic_write
 from briefgen.model import Briefing
 from briefgen.offices import OfficeProfile
-from briefgen.render import render_to_file
+from briefgen.render import render_briefing, render_to_file
 from briefgen.templates import TemplateInfo
 
 PARALLEL_FROM = 24
@@ -20,32 +23,67 @@ PARALLEL_FROM = 24
 
 @dataclass(frozen=True)
 class Job:
+    """One document to write: *briefing* with *template* to *out* (.docx or .pdf)."""
+
     briefing: Briefing
     template: TemplateInfo
     out: Path
 
 
+def write_job(job: Job, office: OfficeProfile, today: dt.date | None = None,
+              ready: Callable[[], None] | None = None) -> Path:
+    """Render *job* and write it atomically; a .pdf *out* goes through a temporary
+    .docx and LibreOffice.  *ready()* is called once the document is rendered, just
+    before it is converted or put in place; it may raise to stop (nothing is written)."""
+    if job.out.suffix.lower() != ".pdf":
+        data = render_briefing(job.briefing, job.template, office, today=today)
+        if ready:
+            ready()
+        return atomic_write(job.out, data)
+    from briefgen.convert import docx_to_pdf
+
+    with tempfile.TemporaryDirectory(prefix="briefgen-") as tmp:
+        docx = render_to_file(job.briefing, job.template, office,
+                              Path(tmp) / (job.out.stem + ".docx"), today=today)
+        if ready:
+            ready()
+        return docx_to_pdf(docx, job.out)
+
+
 def _run(job: Job, office: OfficeProfile, today: dt.date | None) -> Path:
-    return render_to_file(job.briefing, job.template, office, job.out, today=today)
+    return write_job(job, office, today)
 
 
 def render_batch(jobs: Sequence[Job], office: OfficeProfile, *, today: dt.date | None = None,
                  progress: Callable[[int, int], None] | None = None) -> list[Path]:
-    """Render every job (each written atomically); the first error stops the batch."""
+    """Write every job (each atomically); the first error stops the batch.
+
+    ``progress(done, total)`` is called after each document and, one at a time,
+    also before each is put in place; it may raise (such as
+    :class:`~briefgen.errors.Cancelled`) to stop the batch.  Documents already
+    written stay, each complete; in worker processes those being written when
+    it stops are finished.  Batches of PDFs run one at a time (each runs LibreOffice).
+    """
+    def report(done: int) -> None:
+        if progress:
+            progress(done, len(jobs))
+
     workers = min(os.cpu_count() or 1, 4)
     written: list[Path] = []
-    if len(jobs) < PARALLEL_FROM or workers < 2:
+    pdf = any(job.out.suffix.lower() == ".pdf" for job in jobs)
+    if len(jobs) < PARALLEL_FROM or workers < 2 or pdf:
         for job in jobs:
-            written.append(_run(job, office, today))
-            if progress:
-                progress(len(written), len(jobs))
+            written.append(write_job(job, office, today, lambda: report(len(written))))
+            report(len(written))
         return written
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
         chunk = max(1, len(jobs) // (workers * 4))
         results = pool.map(_run, jobs, [office] * len(jobs), [today] * len(jobs),
                            chunksize=chunk)
         for path in results:
             written.append(path)
-            if progress:
-                progress(len(written), len(jobs))
+            report(len(written))
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)   # an error or a stop drops the rest
     return written

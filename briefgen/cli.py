@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from briefgen import __version__
-from briefgen.errors import BriefgenError, InputError, OutputError
+from briefgen.errors import BriefgenError, InputError
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -85,85 +85,28 @@ def _load_briefs(paths: list[Path]):
     for path in paths:
         briefing, warnings = load_briefing(path)
         _warn(warnings)
-        briefs.append((path, briefing))
+        briefs.append(briefing)
     return briefs
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from briefgen.files import make_folder
+    from briefgen.export import export_documents, export_pack
     from briefgen.offices import find_office
     from briefgen.templates import find_template
 
     templates = [find_template(name) for name in args.templates]
     office = find_office(args.office)
     briefs = _load_briefs(args.briefs)
-    from briefgen.render import marking_warnings
-
-    for path, briefing in briefs:
-        _warn([f"{path}: {w}" for w in marking_warnings(briefing, office)])
+    names = [str(path) for path in args.briefs]
     if args.pack:
-        from briefgen.pack import write_pack
-
-        if len(briefs) != 1:
-            raise OutputError("a pack is made from one briefing", where=args.pack,
-                              hint="give one BRIEF with --pack")
-        write_pack(briefs[0][1], templates, office, args.pack, today=args.date)
-        print(args.pack, file=sys.stderr)
-        return 0
-    jobs = [(brief, template) for brief in briefs for template in templates]
-    out: Path = args.output
-    single = len(jobs) == 1 and out.suffix.lower() in (".docx", ".pdf")
-    if single:
-        written = [_render_one(*jobs[0], office, out, args.date)]
+        result = export_pack(briefs, templates, office, args.pack, today=args.date, names=names)
     else:
-        if out.suffix.lower() in (".docx", ".pdf"):
-            raise OutputError(f"{len(jobs)} documents need a folder, not a file", where=out,
-                              hint="give a folder with -o, or use --pack for one file")
-        make_folder(out)
-        written = _render_many(jobs, office, out, args.date, args.pdf)
-    for path in written:
+        result = export_documents(briefs, templates, office, args.output, pdf=args.pdf,
+                                  today=args.date, names=names)
+    _warn(result.warnings)
+    for path in result.written:
         print(path, file=sys.stderr)
     return 0
-
-
-def _render_one(brief, template, office, out: Path, today) -> Path:
-    from briefgen.render import render_to_file
-
-    _path, briefing = brief
-    if out.suffix.lower() == ".pdf":
-        return _render_pdf(briefing, template, office, out, today)
-    return render_to_file(briefing, template, office, out, today=today)
-
-
-def _render_pdf(briefing, template, office, out: Path, today) -> Path:
-    import tempfile
-
-    from briefgen.convert import docx_to_pdf
-    from briefgen.render import render_to_file
-
-    with tempfile.TemporaryDirectory(prefix="briefgen-") as tmp:
-        docx = render_to_file(briefing, template, office, Path(tmp) / (out.stem + ".docx"),
-                              today=today)
-        return docx_to_pdf(docx, out)
-
-
-def _render_many(jobs, office, folder: Path, today, pdf: bool) -> list[Path]:
-    from briefgen.batch import Job, render_batch
-    from briefgen.render import output_filename
-
-    planned: list[Job] = []
-    used: set[str] = set()
-    for (_path, briefing), template in jobs:
-        name = output_filename(briefing, template, office)
-        stem, n = name[:-5], 2
-        while name.lower() in used:
-            name, n = f"{stem} ({n}).docx", n + 1
-        used.add(name.lower())
-        planned.append(Job(briefing, template, folder / name))
-    if not pdf:
-        return render_batch(planned, office, today=today)
-    return [_render_pdf(job.briefing, job.template, office, job.out.with_suffix(".pdf"), today)
-            for job in planned]
 
 
 def cmd_import(args: argparse.Namespace) -> int:

@@ -44,6 +44,30 @@ def test_same_names_do_not_overwrite_each_other(capsys, sample_path, tmp_path):
     assert code == 0 and len(list(folder.iterdir())) == 2
 
 
+def test_render_warns_of_a_marking_the_office_does_not_use(capsys, sample_path, tmp_path):
+    out = tmp_path / "memo.docx"
+    code, _, err = run(capsys, "render", sample_path, "-t", "briefing-memo",
+                       "--office", "think-tank", "-o", out)
+    assert code == 0 and err.splitlines() == [
+        f"briefgen: warning: {sample_path}: the briefing is marked UNCLASSIFIED, which office "
+        "'think-tank' does not use (its levels: none (unmarked)); the document keeps UNCLASSIFIED",
+        str(out)]
+
+
+def test_pack_writes_one_document_from_one_briefing(capsys, sample_path, tmp_path):
+    out = tmp_path / "pack.docx"
+    code, _, err = run(capsys, "render", sample_path, "-t", "briefing-memo",
+                       "-t", "talking-points", "--pack", out)
+    assert code == 0 and err.strip() == str(out)
+    text = body_text(out.read_bytes())
+    assert text.index("Contents") < text.index("BRIEFING MEMORANDUM") < text.index("TALKING POINTS")
+    assert [p.name for p in tmp_path.iterdir()] == ["pack.docx"]
+    code, _, err = run(capsys, "render", sample_path, sample_path, "-t", "briefing-memo",
+                       "--pack", tmp_path / "two.docx")
+    assert code == 1 and err == (f"briefgen: error: {tmp_path / 'two.docx'}: a pack is made "
+                                 "from one briefing (choose one briefing for the pack)\n")
+
+
 def test_templates_json_lists_the_contract_keys(capsys):
     code, out, _ = run(capsys, "templates", "--json")
     entries = json.loads(out)

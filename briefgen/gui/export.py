@@ -1,12 +1,12 @@
-"""Export actions: one DOCX, a briefing pack (one DOCX of several templates), PDF.
+"""Export dialogs: the pack's templates and file, and the box that says what an export wrote.
 
-The core renders and writes atomically (nothing half-written); this module
-asks where, runs the work in the background and reports the outcome.
+The work itself is :mod:`briefgen.export`'s (the same commands as ``briefgen
+render``); the main window runs it in the background and shows its
+:class:`~briefgen.export.ExportResult` here.
 """
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QUrl, Qt
@@ -15,58 +15,30 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayo
                                QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
                                QPushButton, QVBoxLayout, QWidget)
 
-from briefgen.model import Briefing
+from briefgen.export import ExportResult
+
+PACK_FILTERS = {"Word documents (*.docx)": ".docx", "PDF documents (*.pdf)": ".pdf"}
 
 
-def render_docx(briefing: Briefing, template, office, out: Path) -> Path:
-    from briefgen.render import render_to_file
-
-    return render_to_file(briefing, template, office, out)
-
-
-def render_pdf(briefing: Briefing, template, office, out: Path) -> Path:
-    """Render to a temporary .docx, then convert with LibreOffice (atomic)."""
-    from briefgen.convert import docx_to_pdf
-    from briefgen.render import render_to_file
-
-    with tempfile.TemporaryDirectory(prefix="briefgen-") as tmp:
-        docx = render_to_file(briefing, template, office, Path(tmp) / "document.docx")
-        return docx_to_pdf(docx, out)
+def sentence(warning: str) -> str:
+    """A warning line as a sentence: capital first letter, full stop."""
+    return warning[:1].upper() + warning[1:] + ("" if warning.endswith(".") else ".")
 
 
-def suggested_name(briefing: Briefing, template, office, suffix: str = ".docx") -> str:
-    from briefgen.render import output_filename
-
-    name = output_filename(briefing, template, office)
-    return name[: -len(".docx")] + suffix
-
-
-def render_pack(briefing: Briefing, templates: list, office, out: Path) -> Path:
-    """One pack DOCX: a cover with contents, then each template (as ``--pack``)."""
-    from briefgen.pack import write_pack
-
-    return write_pack(briefing, templates, office, out)
-
-
-def marking_notes(briefing: Briefing, office) -> list[str]:
-    """Why the briefing's marking may surprise the office (shown with the result)."""
-    from briefgen.render import marking_warnings
-
-    return [w[:1].upper() + w[1:] + "." for w in marking_warnings(briefing, office)]
-
-
-def done_box(parent: QWidget, path: Path, text: str, notes: list[str] = ()) -> QMessageBox:
-    """'Exported ...' with Open and Show in folder buttons (non-blocking); *notes*
-    (such as marking warnings) under the file name."""
-    box = QMessageBox(QMessageBox.Information if not notes else QMessageBox.Warning,
+def done_box(parent: QWidget, result: ExportResult, text: str) -> QMessageBox:
+    """'Exported ...' listing the files written and, under them, the warnings (such
+    as the marking's), with Open and Show in folder buttons (non-blocking)."""
+    notes = [sentence(w) for w in result.warnings]
+    box = QMessageBox(QMessageBox.Warning if notes else QMessageBox.Information,
                       "Export finished", text, QMessageBox.Close, parent)
-    box.setInformativeText("\n\n".join([str(path), *notes]))
+    box.setInformativeText("\n\n".join(["\n".join(map(str, result.written)), *notes]))
+    first = result.written[0]
     open_button = box.addButton("Open", QMessageBox.AcceptRole)
     folder_button = box.addButton("Show in folder", QMessageBox.ActionRole)
-    open_button.setEnabled(path.is_file())
-    open_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
+    open_button.setEnabled(len(result.written) == 1 and first.is_file())
+    open_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(first))))
     folder_button.clicked.connect(lambda: QDesktopServices.openUrl(
-        QUrl.fromLocalFile(str(path.parent if path.is_file() else path))))
+        QUrl.fromLocalFile(str(first.parent))))
     box.setAttribute(Qt.WA_DeleteOnClose)
     box.open()
     return box
@@ -107,16 +79,23 @@ class PackDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Documents in the pack, after a cover page with the contents:"))
         layout.addWidget(self.list, 1)
-        layout.addWidget(QLabel("Save the pack (one Word document) as:"))
+        layout.addWidget(QLabel("Save the pack (one Word document, or one PDF) as:"))
         layout.addLayout(row)
         layout.addWidget(buttons)
         self.resize(640, 560)         # the nine built-in templates without scrolling
 
     def _browse(self) -> None:
-        out, _ = QFileDialog.getSaveFileName(self, "Save the briefing pack as", self.out.text(),
-                                             "Word documents (*.docx)")
+        out, chosen = QFileDialog.getSaveFileName(self, "Save the briefing pack as",
+                                                  self.out.text(), ";;".join(PACK_FILTERS))
         if out:
-            self.out.setText(out if out.lower().endswith(".docx") else out + ".docx")
+            suffix = PACK_FILTERS.get(chosen, ".docx")
+            self.out.setText(out if out.lower().endswith(tuple(PACK_FILTERS.values()))
+                             else out + suffix)
+
+    def target(self) -> Path:
+        """The pack file: a name without .docx or .pdf becomes a .docx."""
+        out = self.out.text().strip()
+        return Path(out if out.lower().endswith(tuple(PACK_FILTERS.values())) else out + ".docx")
 
     def templates(self) -> list:
         return [self.list.item(i).data(Qt.UserRole) for i in range(self.list.count())

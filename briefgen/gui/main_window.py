@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (QApplication, QComboBox, QFileDialog, QHBoxLayout, QLabel,
                                QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
-                               QProgressDialog, QSplitter, QStackedWidget, QStyle, QToolBar,
-                               QWidget)
+                               QSplitter, QStackedWidget, QStyle, QToolBar, QWidget)
 
 from briefgen.briefing_io import BRIEF_SUFFIX
 from briefgen.gui import icons, workers
@@ -487,46 +485,21 @@ class MainWindow(QMainWindow):
         dialog whose Cancel stops it; its result goes to the review dialog."""
         from briefgen.errors import Cancelled
 
-        stop = threading.Event()
-        bar = QProgressDialog(f"Reading {what}…", "Cancel", 0, 0, self)
-        bar.setWindowTitle("Import")
-        bar.setWindowModality(Qt.WindowModal)
-        bar.setMinimumDuration(300)
-        bar.setAutoClose(False)
-        bar.canceled.connect(stop.set)
-        self.import_progress = bar
         self.statusBar().showMessage(f"Importing {what}…")
 
-        def run(report):
-            def progress(done: int, total: int) -> None:
-                if stop.is_set():
-                    raise Cancelled("the import was stopped")
-                report(done, total)
-            return work(progress, published)
-
-        def moved(done: int, total: int) -> None:
-            if not stop.is_set():
-                bar.setMaximum(total)
-                bar.setValue(min(done, total - 1))       # the full bar would close it
-
-        def finished() -> None:
-            bar.canceled.disconnect(stop.set)
-            bar.hide()
-            bar.deleteLater()
-
         def done(result) -> None:
-            finished()
             self.review_import(result, lambda date: self._import(work, what, date))
 
         def failed(exc: BaseException) -> None:
-            finished()
             if isinstance(exc, Cancelled):
                 self.statusBar().showMessage("Import cancelled: nothing changed", 5000)
                 return
             self.statusBar().showMessage("Import failed", 5000)
             show_error(self, "Import failed", exc)
 
-        workers.start(run, owner=self, done=done, failed=failed, progress=moved)
+        self.import_progress = workers.start_cancellable(
+            lambda progress: work(progress, published), owner=self, title="Import",
+            label=f"Reading {what}…", what="import", done=done, failed=failed)
 
     def review_import(self, result, again) -> None:
         """Show *result* for review; ``again(date)`` reads the sources again with that date."""
@@ -606,80 +579,81 @@ class MainWindow(QMainWindow):
         return True
 
     def export_docx(self) -> None:
-        from briefgen.gui.export import render_docx
-
-        self._ask_and_export(render_docx, "DOCX file", ".docx", "", "Word documents (*.docx)")
+        self._ask_and_export("DOCX file", ".docx", "", "Word documents (*.docx)")
 
     def export_pdf(self) -> None:
-        from briefgen.gui.export import render_pdf
+        self._ask_and_export("PDF file", ".pdf", " as PDF", "PDF documents (*.pdf)")
 
-        self._ask_and_export(render_pdf, "PDF file", ".pdf", " as PDF", "PDF documents (*.pdf)")
-
-    def _ask_and_export(self, render, kind: str, suffix: str, title: str, filter_: str) -> None:
+    def _ask_and_export(self, kind: str, suffix: str, title: str, filter_: str) -> None:
         """Ask where (suggesting the template's file name), then export in the background."""
-        from briefgen.gui.export import suggested_name
+        from briefgen.export import export_documents, plan_outputs
 
         if not self._ready():
             return
         template, office = self.template(), self.office()
-        name = run_action(self, "Export failed",
-                          lambda: suggested_name(self.document.briefing, template, office, suffix))
-        if name is None:
+        planned = run_action(self, "Export failed", lambda: plan_outputs(
+            [self.document.briefing], [template], office, self._folder("export"),
+            pdf=suffix == ".pdf"))
+        if planned is None:
             return
         path, _ = QFileDialog.getSaveFileName(self, f"Export {template.title}{title}",
-                                              str(Path(self._folder("export")) / name), filter_)
+                                              str(planned[0].out), filter_)
         if path:
-            self._export(Path(path), render, kind)
+            out = Path(path if path.lower().endswith(suffix) else path + suffix)
+            self._export(out, kind, lambda briefing, progress: export_documents(
+                [briefing], [template], office, out, progress=progress))
 
-    def _export(self, path: Path, render, kind: str) -> None:
-        """Write *path* with ``render(briefing, template, office, path)`` in the
-        background; the result box opens it and names any marking warning."""
-        from briefgen.gui.export import done_box, marking_notes
+    def _export(self, out: Path, kind: str, work) -> None:
+        """Run ``work(briefing, progress)`` (an export command of briefgen.export) on
+        a copy of the briefing in the background, behind a progress dialog whose
+        Cancel stops it; the done box lists what it wrote and its warnings."""
+        from briefgen.errors import Cancelled
+        from briefgen.gui.export import done_box
 
-        self.settings.setValue("folders/export", str(path.parent))
+        self.settings.setValue("folders/export", str(out.parent))
         snapshot = self.document.briefing.model_copy(deep=True)
-        template, office = self.template(), self.office()
-        self.statusBar().showMessage(f"Exporting {path.name}…")
-        self.setCursor(Qt.BusyCursor)
+        self.statusBar().showMessage(f"Exporting {out.name}…")
 
-        def done(written: Path) -> None:
-            self.unsetCursor()
-            self.statusBar().showMessage(f"Exported {written.name}", 5000)
-            self.last_box = done_box(self, written, f"Exported the {kind}.",
-                                     marking_notes(snapshot, office))
+        def done(result) -> None:
+            self.statusBar().showMessage(f"Exported {out.name}", 5000)
+            self.last_box = done_box(self, result, f"Exported the {kind}.")
 
         def failed(exc: BaseException) -> None:
-            self.unsetCursor()
+            if isinstance(exc, Cancelled):
+                self.statusBar().showMessage(f"Export cancelled: {exc}", 8000)
+                return
             self.statusBar().showMessage("Export failed", 5000)
             self.last_box = show_error(self, "Export failed", exc)
 
-        workers.start(lambda _r: render(snapshot, template, office, path), owner=self,
-                      done=done, failed=failed)
+        self.export_progress = workers.start_cancellable(
+            lambda progress: work(snapshot, progress), owner=self, title="Export",
+            label=f"Exporting {out.name}…", what="export", done=done, failed=failed)
 
     def export_pack(self) -> None:
-        """Ask for the templates and the file, then write one pack DOCX."""
-        from briefgen.gui.export import PackDialog, suggested_name
+        """Ask for the templates and the file, then write one pack (DOCX or PDF)."""
+        from briefgen.export import pack_target
+        from briefgen.gui.export import PackDialog
 
         if not self._ready():
             return
         chosen = set(self.settings.value("pack", []) or []) or {self.template().name}
-        name = run_action(self, "Export failed", lambda: suggested_name(
-            self.document.briefing, self.template(), self.office()))
-        if name is None:
+        out = run_action(self, "Export failed", lambda: pack_target(
+            self.document.briefing, self.template(), self.office(), self._folder("export")))
+        if out is None:
             return
-        stem = Path(name).stem.removesuffix(f" - {self.template().title}")
-        out = Path(self._folder("export")) / f"{stem} - pack.docx"
         dialog = PackDialog(self.templates, chosen, str(out), self)
         if dialog.exec() != PackDialog.Accepted or not dialog.templates():
             return
         self.settings.setValue("pack", [t.name for t in dialog.templates()])
-        self.export_pack_to(Path(dialog.out.text()), dialog.templates())
+        self.export_pack_to(dialog.target(), dialog.templates())
 
     def export_pack_to(self, out: Path, templates: list) -> None:
-        from briefgen.gui.export import render_pack
+        """Write one pack of the briefing with *templates* to *out* in the background."""
+        from briefgen.export import export_pack
 
-        self._export(out, lambda briefing, _template, office, path:
-                     render_pack(briefing, templates, office, path), "briefing pack")
+        office = self.office()
+        self._export(out, "briefing pack", lambda briefing, progress: export_pack(
+            [briefing], templates, office, out, progress=progress))
 
     def page_preview(self) -> None:
         from briefgen.gui.pages import PagePreview

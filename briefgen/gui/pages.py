@@ -39,9 +39,9 @@ class PagePreview(QDialog):
         target = Path(self.folder.name) / "preview.pdf"
 
         def work(_report):
-            from briefgen.gui.export import render_pdf
+            from briefgen.export import export_documents
 
-            return render_pdf(snapshot, template, office, target)
+            return export_documents([snapshot], [template], office, target).written[0]
 
         self.task = workers.start(work, owner=self, done=self._show, failed=self._failed)
         self.finished.connect(lambda _r: self.folder.cleanup())

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from briefgen.errors import Cancelled
 
 
 _running: set[Task] = set()   # keeps tasks alive until their outcome is delivered
@@ -78,3 +82,46 @@ def start(fn: Callable[[Callable[[int, int], None]], Any], *, owner: QObject,
     task.signals.progress.connect(outcome.progress)
     QThreadPool.globalInstance().start(task)
     return task
+
+
+def start_cancellable(fn: Callable[[Callable[[int, int], None]], Any], *, owner: QWidget,
+                      title: str, label: str, what: str, done: Callable[[Any], None],
+                      failed: Callable[[BaseException], None]) -> QProgressDialog:
+    """Run ``fn(progress)`` as :func:`start` does, behind a window-modal progress
+    dialog (shown after 300 ms) whose Cancel makes *progress* raise
+    :class:`Cancelled` ("the *what* was stopped") at the task's next step."""
+    stop = threading.Event()
+    bar = QProgressDialog(label, "Cancel", 0, 0, owner)
+    bar.setWindowTitle(title)
+    bar.setWindowModality(Qt.WindowModal)
+    bar.setMinimumDuration(300)
+    bar.setAutoClose(False)
+    bar.canceled.connect(stop.set)
+
+    def run(report: Callable[[int, int], None]) -> Any:
+        def progress(finished: int, total: int) -> None:
+            if stop.is_set():
+                raise Cancelled(f"the {what} was stopped")
+            report(finished, total)
+        return fn(progress)
+
+    def moved(finished: int, total: int) -> None:
+        if not stop.is_set():
+            bar.setMaximum(total)
+            bar.setValue(min(finished, total - 1))       # the full bar would close it
+
+    def close() -> None:
+        bar.canceled.disconnect(stop.set)
+        bar.hide()
+        bar.deleteLater()
+
+    def succeeded(result: Any) -> None:
+        close()
+        done(result)
+
+    def stopped(exc: BaseException) -> None:
+        close()
+        failed(exc)
+
+    start(run, owner=owner, done=succeeded, failed=stopped, progress=moved)
+    return bar

@@ -10,7 +10,8 @@ import pytest
 from docx import Document
 from PySide6.QtCore import QMimeData, QPoint, QUrl, Qt
 from PySide6.QtGui import QDesktopServices, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import (QApplication, QFileDialog, QMessageBox, QProgressDialog,
+                               QPushButton)
 
 from briefgen.gui import workers
 from briefgen.gui.errors import error_box, run_action
@@ -129,6 +130,58 @@ def test_export_pack_writes_one_document_with_cover_and_contents(window, qtbot, 
     open_button.click()
     next(b for b in box.buttons() if b.text() == "Show in folder").click()
     assert opened == [str(tmp_path / "pack.docx"), str(tmp_path)]
+
+
+def test_the_pack_names_the_marking_the_office_does_not_use(window, qtbot, tmp_path):
+    window.load_choices()
+    window.office_box.setCurrentIndex(window.office_box.findData("think-tank"))
+    memo = next(t for t in window.templates if t.name == "briefing-memo")
+    window.export_pack_to(tmp_path / "pack.docx", [memo])
+    assert window.export_progress.labelText() == "Exporting pack.docx…"
+    qtbot.waitUntil(lambda: window.last_box is not None, timeout=30_000)
+    box = window.last_box
+    assert not [d for d in window.findChildren(QProgressDialog) if d.isVisible()]
+    assert box.icon() == QMessageBox.Warning
+    assert box.informativeText().split("\n\n") == [
+        str(tmp_path / "pack.docx"),
+        "The briefing is marked UNCLASSIFIED, which office 'think-tank' does not use "
+        "(its levels: none (unmarked)); the document keeps UNCLASSIFIED."]
+    paragraphs = [p.text for p in Document(io.BytesIO((tmp_path / "pack.docx").read_bytes()))
+                  .paragraphs]
+    contents = paragraphs.index("Contents")
+    assert "Briefing pack" in paragraphs[:contents]
+    assert "BRIEFING MEMORANDUM" in paragraphs[contents:]
+    assert [p.name for p in tmp_path.iterdir()] == ["pack.docx"]
+    box.close()
+
+
+def test_cancelling_an_export_writes_nothing_and_says_so(window, qtbot, tmp_path):
+    window.load_choices()
+    out = tmp_path / "pack.docx"
+    out.write_bytes(b"last week's pack")
+    window.export_pack_to(out, [t for t in window.templates
+                                if t.name in ("briefing-memo", "talking-points")])
+    cancel = next(b for b in window.export_progress.findChildren(QPushButton)
+                  if b.text() == "Cancel")
+    cancel.click()
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Export cancelled"),
+                    timeout=30_000)
+    assert window.statusBar().currentMessage() == (
+        "Export cancelled: the export was stopped: nothing was written")
+    assert window.last_box is None
+    assert not [d for d in window.findChildren(QProgressDialog) if d.isVisible()]
+    assert out.read_bytes() == b"last week's pack"
+    assert [p.name for p in tmp_path.iterdir()] == ["pack.docx"]
+
+
+def test_the_pack_dialog_saves_docx_unless_pdf_is_named(window):
+    from briefgen.gui.export import PackDialog
+
+    dialog = PackDialog(window.templates, {"briefing-memo"}, "/out/summit - pack", window)
+    assert dialog.target() == Path("/out/summit - pack.docx")
+    dialog.out.setText("/out/summit.PDF")
+    assert dialog.target() == Path("/out/summit.PDF")
+    assert [t.name for t in dialog.templates()] == ["briefing-memo"]
 
 
 def test_the_pack_is_suggested_under_the_briefing_name(window, qtbot, monkeypatch):
