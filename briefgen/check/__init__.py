@@ -1,0 +1,148 @@
+"""Checking a Word template before anyone renders it.
+
+``check_template`` reads every part docxtpl renders (body, headers, footers,
+footnotes, document properties) paragraph by paragraph and reports, with the
+part, the paragraph or table cell and the tag's text, one module per job:
+
+* :mod:`.tags`, :mod:`.splits`: tags left open, stray ``}}`` / ``%}``, and tags
+  Word split over runs of different formatting, or across a hyperlink,
+  tracked change or field (docxtpl would style or corrupt them);
+* :mod:`.placement`, :mod:`.blocks`: ``{%tr %}`` outside a table row, ``{%p %}``
+  sharing its paragraph with other text, unbalanced or mismatched blocks;
+* :mod:`.syntax`, :mod:`.sandbox`: Jinja syntax errors, unknown filters and
+  tests, and anything the sandbox refuses: every attribute or method outside
+  its allow-list, data-changing calls, includes;
+* :mod:`.names`: variables and fields not in the facts model, with "did you mean";
+* :mod:`.schema`: properties out of the order Word requires;
+* the manifest's ``output`` pattern.
+
+These checks only read the template.  A template without such problems is
+finally rendered with the bundled sample briefing, inside the same limits as
+every render, so whatever slipped through still shows up as a problem.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from briefgen.check import parts
+from briefgen.check.blocks import check_blocks
+from briefgen.check.names import check_names
+from briefgen.check.parts import PARTS, PROPERTIES_PART
+from briefgen.check.placement import check_placement
+from briefgen.check.problems import Problem, Report
+from briefgen.check.schema import check_schema_order
+from briefgen.check.splits import split_problem
+from briefgen.check.syntax import check_properties, check_tags
+from briefgen.check.tags import DOCXTPL_CELL_TAGS, Tag, find_tags
+from briefgen.errors import BriefgenError, TemplateError
+from briefgen.templates import (TemplateInfo, find_template, output_pattern_problem,
+                                read_template_info)
+
+__all__ = ["PARTS", "PROPERTIES_PART", "Problem", "check_template", "template_variables"]
+
+
+def check_template(template: TemplateInfo | str | Path) -> list[Problem]:
+    """Every problem of a template (a :class:`TemplateInfo`, a name or a ``.docx`` path);
+    ``[]`` when it is fine.  Raises :class:`TemplateError` when it cannot be read at all."""
+    return _check(template)[0].problems
+
+
+def template_variables(template: TemplateInfo | str | Path) -> set[str]:
+    """The top-level names a template uses (known to the model or not); a static
+    scan, without rendering."""
+    return _check(template, render=False)[1]
+
+
+def _check(template: TemplateInfo | str | Path, *,
+           render: bool = True) -> tuple[Report, set[str]]:
+    """Scan every part; with *render*, also try the output pattern and the sample."""
+    info, manifest = _resolve(template)
+    report = Report(info.name, list(manifest))
+    used: set[str] = set()
+    found, findings = parts.read(info)
+    for finding in findings:
+        report.add(finding.part, finding.location, "",
+                   finding.message().partition(": ")[2] + f" ({finding.hint})")
+    for part, qualifier, root in found:
+        if part == PROPERTIES_PART:
+            check_properties(report, root)
+        else:
+            used |= _check_part(report, info, part, qualifier, root)
+    if render:
+        problem = output_pattern_problem(info.output)
+        if problem:
+            report.add("manifest", "output", info.output, problem)
+        if not report.problems:
+            _render_sample(report, info)
+    return report, used
+
+
+def _check_part(report: Report, info: TemplateInfo, part: str, qualifier: str,
+                root: Any) -> set[str]:
+    paragraphs = parts.paragraphs(root, qualifier)
+    tags: list[Tag] = []
+    before = len(report.problems)
+    for paragraph in paragraphs:
+        found, shapes = find_tags(paragraph)
+        for text, message in shapes:
+            report.add(part, paragraph.where(), text, message)
+        for tag in found:
+            split = split_problem(tag)
+            if split:
+                report.add(part, tag.where, tag.text, split)
+        tags += found
+    check_placement(report, part, tags)
+    code = [t for t in tags if t.kind != "comment" and t.keyword not in DOCXTPL_CELL_TAGS]
+    check_tags(report, part, code)
+    check_blocks(report, part, code)
+    used = check_names(report, info, part, code) if len(report.problems) == before else set()
+    check_schema_order(report, part, root, paragraphs)
+    order = {paragraph.where(): n for n, paragraph in enumerate(paragraphs)}
+    report.problems[before:] = sorted(report.problems[before:],
+                                      key=lambda p: order.get(p.location, len(order)))
+    return used
+
+
+def _resolve(template: TemplateInfo | str | Path) -> tuple[TemplateInfo, list[Problem]]:
+    if isinstance(template, TemplateInfo):
+        return template, []
+    text = str(template)
+    if not text.lower().endswith(".docx"):
+        return find_template(text), []
+    path = Path(text)
+    if not path.is_file():
+        raise TemplateError("no such template file", where=path)
+    try:
+        return read_template_info(path), []
+    except TemplateError as exc:
+        info = TemplateInfo(name=path.stem, title=path.stem, description="", kind="memo",
+                            output="{slug}.docx", path=path, origin="path")
+        message = exc.message + (f" ({exc.hint})" if exc.hint else "")
+        return info, [Problem(info.name, "manifest", path.with_suffix(".toml").name, "", message)]
+
+
+def _render_sample(report: Report, info: TemplateInfo) -> None:
+    """Render the bundled sample briefing: what the static checks missed shows up here."""
+    from briefgen.briefing_io import load_briefing
+    from briefgen.offices import OfficeProfile
+    from briefgen.render import render_briefing
+    from briefgen.resources import sample_briefing_path
+
+    briefing, _warnings = load_briefing(sample_briefing_path())
+    where = "rendering the sample briefing"
+    try:
+        render_briefing(briefing, info, OfficeProfile())
+    except BriefgenError as exc:
+        part, _, message = exc.message.partition(": ")
+        if part not in PARTS:
+            part, message = "body", exc.message
+        report.add(part, where, "", message + (f" ({exc.hint})" if exc.hint else ""))
+    except etree.XMLSyntaxError as exc:
+        report.add("body", where, "", f"the rendered document is not valid Word XML ({exc}): "
+                   "a tag probably spans a hyperlink, field or table boundary")
+    except Exception as exc:  # docxtpl lets some template errors through unwrapped
+        report.add("body", where, "", f"rendering failed: {type(exc).__name__}: {exc}")
