@@ -55,6 +55,16 @@ def test_builtin_memo_lists_its_variables():
     assert {"title", "meeting", "participants", "topics", "marking", "routing", "pm"} <= used
 
 
+def test_template_variables_lists_every_part_names_even_where_a_tag_is_refused(tmp_path):
+    path = make(tmp_path, "{% set who = participants|first %}{{ who.name }}",
+                "{{ titel.__class__ }} {{ range(3)|list }}", header="{{ marking.banner }}",
+                footer="{{ routing.to }}")
+    doc = Document(path)
+    doc.core_properties.subject = "{{ meeting.date }}"
+    doc.save(path)
+    assert template_variables(path) == {"participants", "titel", "marking", "routing", "meeting"}
+
+
 def test_problem_is_one_line_naming_template_part_location_and_tag():
     problem = Problem("briefing-memo", "body", 'paragraph 12 ("SUBJECT: {{ titel }}")',
                       "{{ titel }}", "unknown variable 'titel' (did you mean 'title'?)")

@@ -16,6 +16,9 @@ part, the paragraph or table cell and the tag's text, one module per job:
 * :mod:`.schema`: properties out of the order Word requires;
 * the manifest's ``output`` pattern.
 
+``template_variables`` lists the names a template uses with Jinja's meta API
+(:mod:`.variables`), without any of these checks.
+
 These checks only read the template.  A template without such problems is
 finally rendered with the bundled sample briefing, inside the same limits as
 every render, so whatever slipped through still shows up as a problem.
@@ -38,9 +41,9 @@ from briefgen.check.schema import check_schema_order
 from briefgen.check.splits import split_problem
 from briefgen.check.syntax import check_properties, check_tags
 from briefgen.check.tags import DOCXTPL_CELL_TAGS, Tag, find_tags
-from briefgen.errors import BriefgenError, TemplateError
-from briefgen.templates import (TemplateInfo, find_template, output_pattern_problem,
-                                read_template_info)
+from briefgen.check.variables import template_variables
+from briefgen.errors import BriefgenError
+from briefgen.templates import TemplateInfo, output_pattern_problem
 
 __all__ = ["PARTS", "PROPERTIES_PART", "Problem", "check_template", "template_variables"]
 
@@ -48,21 +51,8 @@ __all__ = ["PARTS", "PROPERTIES_PART", "Problem", "check_template", "template_va
 def check_template(template: TemplateInfo | str | Path) -> list[Problem]:
     """Every problem of a template (a :class:`TemplateInfo`, a name or a ``.docx`` path);
     ``[]`` when it is fine.  Raises :class:`TemplateError` when it cannot be read at all."""
-    return _check(template)[0].problems
-
-
-def template_variables(template: TemplateInfo | str | Path) -> set[str]:
-    """The top-level names a template uses (known to the model or not); a static
-    scan, without rendering."""
-    return _check(template, render=False)[1]
-
-
-def _check(template: TemplateInfo | str | Path, *,
-           render: bool = True) -> tuple[Report, set[str]]:
-    """Scan every part; with *render*, also try the output pattern and the sample."""
-    info, manifest = _resolve(template)
+    info, manifest = parts.resolve(template)
     report = Report(info.name, list(manifest))
-    used: set[str] = set()
     found, findings = parts.read(info)
     for finding in findings:
         report.add(finding.part, finding.location, "",
@@ -71,18 +61,17 @@ def _check(template: TemplateInfo | str | Path, *,
         if part == PROPERTIES_PART:
             check_properties(report, root)
         else:
-            used |= _check_part(report, info, part, qualifier, root)
-    if render:
-        problem = output_pattern_problem(info.output)
-        if problem:
-            report.add("manifest", "output", info.output, problem)
-        if not report.problems:
-            _render_sample(report, info)
-    return report, used
+            _check_part(report, info, part, qualifier, root)
+    problem = output_pattern_problem(info.output)
+    if problem:
+        report.add("manifest", "output", info.output, problem)
+    if not report.problems:
+        _render_sample(report, info)
+    return report.problems
 
 
 def _check_part(report: Report, info: TemplateInfo, part: str, qualifier: str,
-                root: Any) -> set[str]:
+                root: Any) -> None:
     paragraphs = parts.paragraphs(root, qualifier)
     tags: list[Tag] = []
     before = len(report.problems)
@@ -99,30 +88,12 @@ def _check_part(report: Report, info: TemplateInfo, part: str, qualifier: str,
     code = [t for t in tags if t.kind != "comment" and t.keyword not in DOCXTPL_CELL_TAGS]
     check_tags(report, part, code)
     check_blocks(report, part, code)
-    used = check_names(report, info, part, code) if len(report.problems) == before else set()
+    if len(report.problems) == before:
+        check_names(report, info, part, code)
     check_schema_order(report, part, root, paragraphs)
     order = {paragraph.where(): n for n, paragraph in enumerate(paragraphs)}
     report.problems[before:] = sorted(report.problems[before:],
                                       key=lambda p: order.get(p.location, len(order)))
-    return used
-
-
-def _resolve(template: TemplateInfo | str | Path) -> tuple[TemplateInfo, list[Problem]]:
-    if isinstance(template, TemplateInfo):
-        return template, []
-    text = str(template)
-    if not text.lower().endswith(".docx"):
-        return find_template(text), []
-    path = Path(text)
-    if not path.is_file():
-        raise TemplateError("no such template file", where=path)
-    try:
-        return read_template_info(path), []
-    except TemplateError as exc:
-        info = TemplateInfo(name=path.stem, title=path.stem, description="", kind="memo",
-                            output="{slug}.docx", path=path, origin="path")
-        message = exc.message + (f" ({exc.hint})" if exc.hint else "")
-        return info, [Problem(info.name, "manifest", path.with_suffix(".toml").name, "", message)]
 
 
 def _render_sample(report: Report, info: TemplateInfo) -> None:

@@ -23,11 +23,10 @@ _PASS_THROUGH = {"sort", "reverse", "list", "unique", "select", "reject", "selec
 _ELEMENT = {"first", "last", "random", "min", "max"}
 
 
-def check_names(report: Report, info: TemplateInfo, part: str, tags: list[Tag]) -> set[str]:
-    """Report unknown names and fields (and syntax errors only the whole part
-    shows); return the top-level names the part uses."""
+def check_names(report: Report, info: TemplateInfo, part: str, tags: list[Tag]) -> None:
+    """Report unknown names and fields, and syntax errors only the whole part shows."""
     if not tags:
-        return set()
+        return
     source = "\n".join(tag.jinja for tag in tags)
     walker = _Names(report, info, part, tags)
     try:
@@ -37,7 +36,6 @@ def check_names(report: Report, info: TemplateInfo, part: str, tags: list[Tag]) 
         report.add(part, tag.where, tag.text, f"syntax error: {exc.message}")
     except RecursionError:
         report.add(part, "", "", TOO_DEEP)
-    return walker.used
 
 
 class _Names:
@@ -47,7 +45,6 @@ class _Names:
         self.report_to, self.part, self.tags = report, part, tags
         self.known = known_names(info)
         self.paths = field_paths(self.known)
-        self.used: set[str] = set()
 
     def report(self, node: nodes.Node, message: str) -> None:
         tag = self.tags[min(max(node.lineno - 1, 0), len(self.tags) - 1)]
@@ -108,7 +105,6 @@ class _Names:
     def name(self, node: nodes.Name, scope: dict[str, Any]) -> None:
         if node.ctx != "load" or node.name in scope or node.name in ("self", "loop"):
             return
-        self.used.add(node.name)
         if node.name in self.known or node.name.startswith("_"):
             return  # a "_" name is reported as refused by the sandbox
         hints = self.paths.get(node.name, [])[:2]
