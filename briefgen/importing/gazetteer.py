@@ -189,6 +189,11 @@ LEADER_TITLES = frozenset(lexicon.words("people", "leaders"))
 MINISTER_TITLES = frozenset(lexicon.words("people", "ministers"))
 
 
+def is_leader(title: str) -> bool:
+    """Does *title* lead a government ('Crown Prince of Abu Dhabi' does)?"""
+    return title in LEADER_TITLES or title.split(" of ")[0] in LEADER_TITLES
+
+
 def title_alternation() -> str:
     """Every office and its short forms as one regex alternation (match it ignoring case)."""
     return lexicon.alternation([*TITLES, *TITLE_ALIASES, *TITLE_SHAPES])

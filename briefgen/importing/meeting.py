@@ -33,6 +33,15 @@ _MARGINS = re.compile(r"\b(?:on|at)\s+the\s+(?:margins|sidelines)\s+of\s+(?:the\
                       r"(?:[\w'’-]+\s+){0,4}?(?:summit|meeting|conference|forum|assembly)\b", re.I)
 _TITLE_NEXT = re.compile(r"\s*(?:PM|President|Prime\s+Minister|Premier|Chancellor|Foreign\s+"
                          r"Minister|leader|Pres)\b")
+_TITLED = gz.title_pattern()
+# "visiting Indian Prime Minister X": an office within two words makes 'visiting' an adjective
+_ADJECTIVAL = re.compile(rf"(?:\s+[A-Z][\w'’.-]*){{0,2}}\s+(?i:{gz.title_alternation()})\b")
+# "the German and Greek finance ministers": a meeting of ministers, not of leaders
+_MINISTERS = re.compile(rf"\b[Tt]he\s+(?P<sides>{_LIST})\s+(?P<office>(?:[a-z]+\s+)?[Mm]inister)s\b")
+_FUTURE_CLAUSE = lexicon.pattern("meeting", "future_clause", r"\b(?:{})\b[^,;.]*")
+_JUST_NOW = lexicon.pattern("meeting", "just_now")
+_TOGETHER = re.compile(r"\b(?:the\s+two|both|the\s+three|all\s+three)\s+(?:leaders|presidents|"
+                       r"prime\s+ministers|heads\s+of\s+(?:state|government)|ministers)\b", re.I)
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 LEAD = 6  # sentences of the lead that say what happened
 
@@ -50,9 +59,15 @@ class MeetingFacts:
 
 
 def _meets_now(sentence: str) -> bool:
-    """A meeting verb not marked as future ('will meet', 'before his summit')."""
-    m = _MEETS.search(sentence)
-    return bool(m) and not _NOT_YET.search(sentence[max(0, m.start() - 30):m.end()])
+    """A meeting verb not marked as future ('will meet', 'before his summit') and not an
+    adjective ('the visiting Pakistan PM')."""
+    for m in _MEETS.finditer(sentence):
+        if _NOT_YET.search(sentence[max(0, m.start() - 30):m.end()]):
+            continue
+        if m[0].lower() == "visiting" and _ADJECTIVAL.match(sentence, m.end()):
+            continue
+        return True
+    return False
 
 
 def city_in(text: str) -> tuple[str, str]:
@@ -84,15 +99,45 @@ def _meeting_sentences(sentences: list[str], headline: str, chosen: str) -> list
 def find_meeting(sentences: list[str], people: list[Individual],
                  published: dt.date | None, dateline: str = "",
                  headline: str = "") -> MeetingFacts:
-    """Who met, where, when and how, read from the headline, the dateline and the lead."""
+    """Who met, where, when and how, read from the headline, the dateline, the lead and
+    the later sentences that report the meeting."""
     facts = MeetingFacts()
     leaders = [p for p in people if not p.past]
     resolver = Resolver(people, leaders)
-    # The lead names the leaders who met; failing that, the first meeting sentence does.
+    if not _ministers_meeting(sentences, headline, resolver, facts):
+        _leaders_meeting(sentences, resolver, facts)
+        _more_participants(sentences, headline, resolver, leaders, facts)
+    reports = _meeting_sentences(sentences, headline, facts.sentence)
+    if not reports:
+        return facts
+    lead_text = _MARGINS.sub(" ", _QUOTED.sub(" ", " ".join([headline, *sentences[:LEAD]])))
+    countries = {p.country for p in facts.participants if p.country}
+    resolver = Resolver(people, facts.participants)
+    naming = _naming_participants(sentences, resolver, facts)
+    facts.kind = _kind(naming, lead_text, len(countries))
+    if facts.kind != "call":
+        facts.location, facts.host_country = _place(reports, dateline, sentences[:LEAD])
+    lead = sentences[:LEAD]
+    told = [s for s in reports if s in lead or s is headline]
+    together = [s for s in lead if s in naming and _together(s, facts, resolver)]
+    facts.date = _date(list(dict.fromkeys([*told, *_later(naming), *together])), published,
+                       facts)
+    if facts.date is None and published and any(
+            _JUST_NOW.search(_QUOTED.sub(" ", s)) for s in [headline, *sentences[:LEAD]]):
+        facts.date = published
+    facts.roles = _roles(facts.sentence or reports[0], facts)
+    if not facts.host_country:
+        host = [p for p in facts.participants if facts.roles.get(p.name) == "host"]
+        facts.host_country = host[0].country if host else ""
+    _settle_countries(sentences, facts)
+    return facts
+
+
+def _leaders_meeting(sentences: list[str], resolver: Resolver, facts: MeetingFacts) -> None:
+    """The lead names the leaders who met; failing that, the first meeting sentence does."""
     leads = [s for s in sentences[:3] if not _NOT_YET.search(s)]
     for sentence in leads + [s for s in sentences[:12] if _meets_now(s)]:
-        named = list(dict.fromkeys(p for _, p in resolver.named(sentence) if not p.past
-                                   and p.title in gz.LEADER_TITLES))
+        named = list(dict.fromkeys(p for _, p in resolver.named(sentence) if _is_leader(p)))
         if len(named) >= 2 or (named and _meets_now(sentence)):
             facts.sentence = sentence
             facts.participants = named
@@ -102,30 +147,59 @@ def find_meeting(sentences: list[str], people: list[Individual],
             if sentence is facts.sentence or not _meets_now(sentence):
                 continue
             for _, person in resolver.named(sentence):
-                if person not in facts.participants and not person.past \
-                        and person.title in gz.LEADER_TITLES:
+                if person not in facts.participants and _is_leader(person):
                     facts.participants.append(person)
             if len(facts.participants) >= 2:
                 break
-    _more_participants(sentences, headline, resolver, leaders, facts)
-    reports = _meeting_sentences(sentences, headline, facts.sentence)
-    if not reports:
-        return facts
-    lead_text = _MARGINS.sub(" ", _QUOTED.sub(" ", " ".join([headline, *sentences[:LEAD]])))
-    countries = {p.country for p in facts.participants if p.country}
-    facts.kind = _kind(sentences, lead_text, len(countries))
-    if facts.kind != "call":
-        facts.location, facts.host_country = _place(reports, dateline, sentences[:LEAD])
-    facts.date = _date(list(dict.fromkeys([*reports, *sentences[:LEAD]])), published, facts)
-    facts.roles = _roles(facts.sentence or reports[0], facts)
-    if not facts.host_country:
-        host = [p for p in facts.participants if facts.roles.get(p.name) == "host"]
-        facts.host_country = host[0].country if host else ""
-    return facts
+
+
+def _ministers_meeting(sentences: list[str], headline: str, resolver: Resolver,
+                       facts: MeetingFacts) -> bool:
+    """A lead that speaks of 'the German and Greek finance ministers' reports a meeting of
+    ministers: its participants are the people the first meeting sentence names, and those
+    without an office hold the one the group phrase gives their country."""
+    group = next(filter(None, (_MINISTERS.search(t) for t in [headline, *sentences[:2]])), None)
+    if not group:
+        return False
+    for sentence in sentences[:LEAD]:
+        if not _meets_now(sentence):
+            continue
+        named = list(dict.fromkeys(p for _, p in resolver.named(sentence) if not p.past))
+        if len(named) >= 2:
+            break
+    else:
+        return False
+    office = gz.canonical_title(group["office"])
+    sides = {c.name for w in re.split(r",\s*|\s+and\s+", group["sides"])
+             if (c := gz.country_named(w) or gz.country_of_adjective(w))}
+    for person in named:
+        if not person.title and person.country in sides:
+            person.title = office
+    facts.sentence, facts.participants = sentence, named
+    return True
+
+
+def _naming_participants(sentences: list[str], resolver: Resolver,
+                         facts: MeetingFacts) -> list[str]:
+    """The sentences that name a participant or speak of them all ('the two leaders')."""
+    return [s for s in sentences if s is facts.sentence or resolver.both(s)
+            or any(p in facts.participants for _, p in resolver.named(s))]
+
+
+def _together(sentence: str, facts: MeetingFacts, resolver: Resolver) -> bool:
+    """Does *sentence* name two participants, or speak of 'the two leaders'?"""
+    named = {p for _, p in resolver.named(sentence) if p in facts.participants}
+    return len(named) >= 2 or bool(_TOGETHER.search(sentence))
+
+
+def _later(naming: list[str]) -> list[str]:
+    """Later sentences that report the meeting and name its participants ('today's meeting
+    with X at Chequers' deep in a live blog)."""
+    return [s for s in naming if _meets_now(s)]
 
 
 def _is_leader(person: Individual) -> bool:
-    return not person.past and person.title in gz.LEADER_TITLES
+    return not person.past and gz.is_leader(person.title)
 
 
 def _is_minister(person: Individual) -> bool:
@@ -155,7 +229,7 @@ def _more_participants(sentences: list[str], headline: str, resolver: Resolver,
     if found:
         for sentence in sentences[:20]:
             if _ATTENDANCE.search(sentence):
-                found += [p for _, p in resolver.named(sentence)
+                found += [p for p in dict.fromkeys(p for _, p in resolver.named(sentence))
                           if _is_minister(p) and p not in found]
 
 
@@ -175,29 +249,39 @@ def _place(reports: list[str], dateline: str, lead: list[str]) -> tuple[str, str
     return country
 
 
-def _kind(sentences: list[str], lead: str, sides: int) -> str:
-    """call, summit, multilateral, visit or bilateral, from the headline and the lead."""
+def _kind(naming: list[str], lead: str, sides: int) -> str:
+    """call, summit, multilateral, visit or bilateral, from the headline and the lead, then
+    from the sentences that name the participants (a summit they are said to hold twice, a
+    visit made later in the article); other people's summits do not count."""
     if _CALL.search(lead):
         return "call"
     if _SUMMIT.search(lead):
         return "summit"
     if sides > 2 or _MULTILATERAL.search(lead):
         return "multilateral"
-    if sum(bool(_SUMMIT.search(s)) for s in sentences) >= 2:
+    if sum(bool(_SUMMIT.search(s)) for s in naming) >= 2:
         return "summit"
-    if any(not _NOT_YET.search(lead[max(0, m.start() - 30):m.start()])
-           for m in _VISIT.finditer(lead)):
+    if _visits(lead):
+        return "visit"
+    if any(_visits(_QUOTED.sub(" ", s)) for s in naming):
         return "visit"
     return "bilateral"
 
 
+def _visits(text: str) -> bool:
+    """A visit the text reports as made or under way ('for visiting Germany')."""
+    return any(not _NOT_YET.search(text[max(0, m.start() - 30):m.start()])
+               and not (m[0].lower() == "visiting" and _ADJECTIVAL.match(text, m.end()))
+               for m in _VISIT.finditer(text))
+
+
 def _date(reports: list[str], published: dt.date | None,
           facts: MeetingFacts) -> dt.date | None:
-    """The first date the meeting's reports give (quoted words aside), else the first
-    one the lead gives."""
+    """The first date the meeting's reports give, quoted words and clauses about later
+    events ('the conference to be held tomorrow') aside."""
     weekday_named = False
     for sentence in reports:
-        text = _QUOTED.sub(" ", sentence)
+        text = _FUTURE_CLAUSE.sub(" ", _QUOTED.sub(" ", sentence))
         date, _ = explicit_date(text, published)
         if date:
             return date
@@ -230,3 +314,47 @@ def _roles(text: str, facts: MeetingFacts) -> dict[str, str]:
                 is_subject = (i == 0) == subject_first
                 roles[p.name] = "host" if is_subject == hosting else "guest"
     return roles
+
+
+def _settle_countries(sentences: list[str], facts: MeetingFacts) -> None:
+    """Countries the article leaves implicit for participants.
+
+    A leader without one is the host when the roles say so, or when the meeting's place
+    is in a country no participant holds and a visitor holds another; else the leader
+    takes the first country named where they are named that no other participant (nor,
+    for a guest, the host) holds.  A minister at the table takes the first country named
+    where they are named ('the Russian side was represented by ...'), else the host's."""
+    held = {p.country for p in facts.participants if p.country}
+    host = facts.host_country
+    visited = bool(held) and host not in held
+    names = {w for p in facts.participants for w in p.name.split()}
+    for person in facts.participants:
+        if person.country:
+            continue
+        role = facts.roles.get(person.name)
+        if _is_minister(person) and not _is_leader(person):
+            person.country = _first_country(sentences, person, set(), names) or host
+        elif host and (visited or role == "host" and host not in held):
+            person.country = host
+        else:
+            taken = held | ({host} if role == "guest" else set())
+            person.country = _first_country(sentences, person, taken, names)
+        if person.country and person.country == host:
+            facts.roles[person.name] = "host"
+        held.add(person.country)
+
+
+def _first_country(sentences: list[str], person: Individual, taken: set[str],
+                   names: set[str]) -> str:
+    """The first country named where *person* is named, not in *taken*, not a word of a
+    participant's name ('Georgia Meloni')."""
+    for index in dict.fromkeys(m.sentence for m in person.mentions):
+        for m in gz.place_pattern().finditer(sentences[index]):
+            word = m.group(1)
+            if not word[:1].isupper() or word in names:
+                continue
+            c = gz.country_named(word) or gz.country_of_adjective(word) or \
+                gz.country_of_city(word)
+            if c and c.name not in taken:
+                return c.name
+    return ""

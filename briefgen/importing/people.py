@@ -15,6 +15,8 @@ from briefgen.importing import gazetteer as gz
 from briefgen.importing import lexicon
 from briefgen.importing.dates import MONTHS, WEEKDAYS
 
+_MEETS = lexicon.pattern("meeting", "meets")
+
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĶĹĻĽĿŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _WORD = rf"[{_UPPER}][^\W\d_]*(?:[-'’][{_UPPER}]?[^\W\d_]+)*"
 _PARTICLE = rf"(?:{lexicon.alternation(lexicon.words('people', 'particles'))})"
@@ -28,6 +30,8 @@ _STATUS = r"(?i:former|late|then|ex-|incoming|outgoing|new|newly\s+elected|actin
 _PAST = re.compile(r"\b(former|late|then|ex-|outgoing|predecessor|previous|impeach\w*|ousted)\b",
                    re.I)
 # "the Federal Republic of", "the Kingdom of", "the State of" before a country's name
+# an organisation's acronym before an office: "IMF managing director", "NATO Secretary General"
+_ORG = rf"\b(?!(?:{lexicon.alternation(lexicon.words('people', 'honorifics'))})\b)(?P<org>[A-Z]{{2,5}})"
 _STATE = r"(?:(?:[A-Z][\w'’-]+\s+){0,3}(?:Republic|Kingdom|State|Sultanate|Emirate|" \
          r"Principality|Commonwealth|Federation|Confederation)\s+of\s+(?:the\s+)?)?"
 
@@ -40,33 +44,41 @@ _ORGANISATION_WORDS = frozenset(lexicon.table("people", "groups")["organisations
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], ...]:
     adjectives = sorted({w for c in gz.countries() for w in (*c.demonyms, c.name, *c.aliases)},
                         key=len, reverse=True)
     places = "|".join(re.escape(a) for a in adjectives)
     names = sorted({c.name for c in gz.countries()} | {a for c in gz.countries() for a in c.aliases},
                    key=len, reverse=True)
     country = _STATE + "(?:" + "|".join(re.escape(n) for n in names) + ")"
+    cities = "|".join(re.escape(c) for c in sorted({c for k in gz.countries() for c in k.cities},
+                                                   key=len, reverse=True))
     title = gz.title_alternation()
     before = re.compile(
         rf"(?:\b(?P<status1>{_STATUS})\s+)?"
-        rf"(?:(?:the\s+)?(?P<adj>{places})(?:['’]s)?\s+)?"
+        rf"(?:(?:the\s+)?(?:(?P<adj>{places})|{_ORG})(?:['’]s)?\s+)?"
         rf"(?:(?P<status2>{_STATUS})\s+)?{_HONORIFICS}(?:the\s+)?"
         rf"(?<![\w])(?P<title>(?i:{title}))"
         rf"(?:\s+of\s+(?:the\s+)?(?P<of1>{country}))?,?"
         rf"\s+{_HONORIFICS}(?P<name>{_NAME})"
         rf"(?:\s+of\s+(?:the\s+)?(?P<of>{country})\b)?")
+    # the office after the name is taken whole: "Minister of Economic Development Maxim X"
+    # is the next person's, not this one's "Minister"
     after = re.compile(
         rf"(?P<name>{_NAME}),\s+(?:the\s+|a\s+)?"
         rf"(?:(?P<status1>{_STATUS})\s+)?"
         rf"(?:(?P<adj>{places})(?:['’]s)?\s+)?"
         rf"(?:(?P<status2>{_STATUS})\s+)?"
-        rf"(?P<title>(?i:{title}))\b(?!\s+(?!of\b)[{_UPPER}])"
-        rf"(?:\s+of\s+(?:the\s+)?(?P<of>{country})\b)?")
+        rf"(?P<title>(?>(?i:{title})))\b(?!\s+(?!of\b)[{_UPPER}])"
+        rf"(?:\s+of\s+(?:the\s+)?(?:(?P<of>{country})\b|(?={cities})))?")
     counterpart = re.compile(
         rf"\b(?:his|her|their)\s+(?:(?P<adj>{places})\s+)?counterparts?,?\s+{_HONORIFICS}"
         rf"(?P<name>{_NAME})")
-    return before, after, counterpart
+    # "Germany's Wolfgang Schaeuble": a country's person with no office beside the name
+    possessive = re.compile(
+        rf"(?<![\w])(?:the\s+)?(?P<adj>{'|'.join(re.escape(n) for n in names)})['’]s\s+"
+        rf"{_HONORIFICS}(?P<name>{_NAME})")
+    return before, after, counterpart, possessive
 
 
 @dataclass
@@ -145,18 +157,22 @@ def _city_after(sentence: str, end: int) -> str:
 
 
 def find_mentions(sentences: list[str]) -> list[Mention]:
-    """Every titled person named in the sentences, and counterparts of the titled
-    ("his Ivorian counterpart X" takes the office of the person before it)."""
-    before, after, counterpart = _patterns()
+    """Every titled person named in the sentences, counterparts of the titled ("his
+    Ivorian counterpart X" takes the office of the person before it), and people a
+    country claims ("Germany's Wolfgang Schaeuble", kept when the sentence reports a
+    meeting)."""
+    before, after, counterpart, possessive = _patterns()
     found: list[Mention] = []
     titled = gz.title_pattern()
     for index, sentence in enumerate(sentences):
-        has_title = titled.search(sentence)
-        if not has_title and "counterpart" not in sentence:
+        claimed = ("'s " in sentence or "’s " in sentence) and _MEETS.search(sentence)
+        if not titled.search(sentence) and "counterpart" not in sentence and not claimed:
             continue
         taken: list[tuple[int, int]] = []
         here: list[Mention] = []
-        for regex in (before, after, counterpart):
+        for regex in (before, after, counterpart, possessive):
+            if regex is possessive and not claimed:
+                continue
             for m in regex.finditer(sentence):
                 span = m.span("name")
                 if any(s < span[1] and span[0] < e for s, e in taken):
@@ -164,7 +180,12 @@ def find_mentions(sentences: list[str]) -> list[Mention]:
                 name = _clean_name(m["name"])
                 if not name or name.isupper() and len(name) > 3:
                     continue
-                if regex is counterpart:
+                if regex is possessive:
+                    if len(name.split()) < 2:
+                        continue
+                    mention = Mention(name, "", _country(m["adj"], None), False, index,
+                                      m.start())
+                elif regex is counterpart:
                     earlier = [x for x in here if x.start < m.start()]
                     title = earlier[-1].title if earlier else ""
                     mention = Mention(name, title, _country(m["adj"], None), False, index,
@@ -176,7 +197,8 @@ def find_mentions(sentences: list[str]) -> list[Mention]:
                     city = _city_after(sentence, m.end("title"))
                     if city and not of:
                         title, of = f"{title} of {city}", city
-                    mention = Mention(name, title, _country(m["adj"], of),
+                    org = m["org"] if "org" in m.re.groupindex else None
+                    mention = Mention(name, title, _country(m["adj"], of) or (org or ""),
                                       bool(_PAST.search(status)), index, m.start())
                 here.append(mention)
                 taken.append(span)
@@ -184,25 +206,34 @@ def find_mentions(sentences: list[str]) -> list[Mention]:
     return found
 
 
+def _joins(mention: Mention, person: Individual) -> bool:
+    """'Ferreira' or 'López Obrador' is the person whose full name ends with it."""
+    tokens, full = mention.name.split(), person.name.split()
+    if len(tokens) == 1:
+        return mention.name in person.short_names
+    return len(tokens) < len(full) and full[-len(tokens):] == tokens
+
+
 def gather(sentences: list[str]) -> list[Individual]:
     """Fold mentions into individuals; 'President Lee' joins 'Lee Jae Myung'."""
     mentions = find_mentions(sentences)
     people: list[Individual] = []
+    by_name: dict[str, Individual] = {}
     for mention in sorted(mentions, key=lambda m: -len(m.name.split())):
-        match = next((p for p in people if p.name == mention.name), None)
-        if match is None and len(mention.name.split()) == 1:
-            candidates = [p for p in people if mention.name in p.short_names]
+        match = by_name.get(mention.name)
+        if match is None:
+            candidates = [p for p in people if _joins(mention, p)]
             match = candidates[0] if len(candidates) == 1 else None
         if match is None:
-            match = Individual(mention.name)
+            match = by_name[mention.name] = Individual(mention.name)
             people.append(match)
         match.mentions.append(mention)
     for person in people:
         person.mentions.sort(key=lambda m: (m.sentence, m.start))
-        first = person.mentions[0]
-        person.first = first.sentence
-        person.evidence = sentences[first.sentence]
-        person.title = next((m.title for m in person.mentions if m.title in gz.LEADER_TITLES),
+        first = next((m for m in person.mentions if m.title), person.mentions[0])
+        person.first = person.mentions[0].sentence
+        person.evidence = sentences[person.first]
+        person.title = next((m.title for m in person.mentions if gz.is_leader(m.title)),
                             first.title)
         person.country = next((m.country for m in person.mentions if m.country), "")
         person.past = all(m.past for m in person.mentions)

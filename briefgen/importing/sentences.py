@@ -7,17 +7,35 @@ from dataclasses import dataclass, field
 
 from briefgen.importing import lexicon
 from briefgen.importing.document import Document
+from briefgen.importing.gazetteer import place_words, title_pattern
 
 _ABBREVIATIONS = frozenset(
     {*lexicon.words("sentences", "abbreviations"),
      *(w.lower().rstrip(".").split()[-1] for w in lexicon.words("people", "honorifics")
        if w.endswith("."))})
 _BOUNDARY = re.compile(r"([.!?…]+)([\"”’)]*)(\s+)(?=[\"“‘(]?[A-Z0-9À-ÖØ-Þ])")
+# two words a page glued together, the first a place: "of BrazilLuiz" -> "of Brazil Luiz"
+_GLUED = re.compile(r"\b([A-Z][a-z]+)(?=[A-Z][a-z])")
+# a transcript's speaker label: "President of Russia Vladimir Putin: Mr President,"
+_SPEAKER = re.compile(lexicon.scalar("sentences", "speaker_label"))
+
+
+def _unglued(text: str) -> str:
+    """Put back the space between a place's name and the capitalised word glued to it."""
+    places = place_words()
+    return _GLUED.sub(lambda m: m[1] + " " if m[1].lower() in places else m[1], text)
+
+
+def _speaker_label(text: str) -> bool:
+    """'President of Russia Vladimir Putin: Mr President,' (an office in the label), not a
+    heading such as 'Common Challenges: China and Trade'."""
+    m = _SPEAKER.match(text.strip())
+    return bool(m and title_pattern().search(m["label"]))
 
 
 def split_sentences(paragraph: str) -> list[str]:
     """Split running text into sentences, keeping closing quotation marks attached."""
-    text = " ".join(paragraph.split())
+    text = _unglued(" ".join(paragraph.split()))
     sentences: list[str] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
@@ -54,10 +72,12 @@ class Section:
 
 
 def sections(doc: Document) -> list[Section]:
-    """Group the article's paragraphs under their headings; the first has none."""
+    """Group the article's paragraphs under their headings; the first has none.
+
+    A transcript's speaker label that a reader took for a heading is running text."""
     result = [Section("")]
     for block in doc.blocks:
-        if block.kind == "heading":
+        if block.kind == "heading" and not _speaker_label(block.text):
             result.append(Section(block.text.strip().rstrip(":")))
         else:
             result[-1].paragraphs.append(Paragraph(block.text, split_sentences(block.text)))

@@ -84,3 +84,72 @@ def test_date_from_the_sentences_that_report_the_meeting(paragraphs, date):
                                         "multilateral", "host", "guest")])
 def test_every_lexicon_list_compiles(name, key):
     assert lexicon.pattern(name, key).pattern
+
+
+def _briefing(*paragraphs: str, published: dt.date | None = PUBLISHED):
+    doc = Document(where="t.txt", blocks=[Block("paragraph", p) for p in paragraphs])
+    return extract(doc, published=published)[0]
+
+
+@pytest.mark.parametrize("paragraphs, kind", [
+    (["President Ana Ferreira of Portugal held a meeting with Chancellor Eva Brandt of "
+      "Austria.", "They spoke of trade.", "They spoke of energy.", "They spoke of ports.",
+      "They spoke of rail.", "They spoke of fish.", "They spoke of grain.",
+      "Brandt thanked Ferreira for visiting Austria."], "visit"),
+    (["President Ana Ferreira of Portugal met Chancellor Eva Brandt of Austria in Vienna.",
+      *[f"Trade grew by {n} percent." for n in range(6)],
+      "Ministers will attend an upcoming summit in Oslo.",
+      "A summit in Rome ended."], "bilateral"),
+    (["President Ana Ferreira of Portugal met the visiting Austrian Chancellor Eva Brandt "
+      "in Lisbon."], "bilateral"),
+])
+def test_kind_from_the_whole_article(paragraphs, kind):
+    assert _meeting(*paragraphs).kind == kind
+
+
+@pytest.mark.parametrize("paragraphs, date", [
+    (["President Ana Ferreira of Portugal held a meeting with Chancellor Eva Brandt of "
+      "Austria.", "The meeting was attended by ministers who will attend the Oslo conference "
+      "to be held tomorrow."], None),
+    (["President Ana Ferreira of Portugal has travelled to Austria for talks with Chancellor "
+      "Eva Brandt."], PUBLISHED),
+    (["In a snub to the visiting Portuguese President Ana Ferreira, Austria on Tuesday changed "
+      "its position.", "Chancellor Eva Brandt of Austria will meet Ferreira."], None),
+    (["President Ana Ferreira of Portugal praised Chancellor Eva Brandt of Austria.",
+      *[f"Trade grew by {n} percent." for n in range(25)],
+      "Ferreira said today's meeting with Brandt at the palace went well."], PUBLISHED),
+])
+def test_date_only_from_what_reports_the_meeting(paragraphs, date):
+    assert _meeting(*paragraphs).date == date
+
+
+@pytest.mark.parametrize("paragraphs, name, country", [
+    (["Prime Minister Lars Holm and visiting Portuguese President Ana Ferreira held talks in "
+      "Oslo."], "Lars Holm", "Norway"),
+    (["Prime Minister Lars Holm hosted Prime Minister Eva Brandt on a visit to Norway.",
+      "Holm and Brandt praised Norway and Austria's ties."], "Eva Brandt", "Austria"),
+    (["Chancellor Eva Brandt of Austria met President Lars Holm in Oslo.",
+      "The Norwegian side was represented at the meeting by Foreign Minister Kari Dahl."],
+     "Kari Dahl", "Norway"),
+])
+def test_participants_take_the_country_the_article_implies(paragraphs, name, country):
+    people = {p.name: p.country for p in _briefing(*paragraphs).participants}
+    assert people.get(name) == country
+
+
+def test_a_meeting_of_ministers_has_the_ministers_as_participants():
+    briefing = _briefing("The Austrian and Norwegian finance ministers are holding talks in "
+                         "Brussels.",
+                         "Austria's Eva Brandt and Norway's Lars Holm are meeting in Brussels "
+                         "with Pia Lund, the Danish finance minister.",
+                         "Meanwhile, President Ana Ferreira of Portugal held talks with "
+                         "Chancellor Otto Graf of Germany in Paris.")
+    assert {(p.name, p.title, p.country) for p in briefing.participants} == {
+        ("Eva Brandt", "Finance Minister", "Austria"), ("Lars Holm", "Finance Minister", "Norway"),
+        ("Pia Lund", "Finance Minister", "Denmark")}
+
+
+def test_a_meeting_of_ministers_is_dated_by_its_present_tense():
+    assert _meeting("The Austrian and Norwegian finance ministers are meeting in Brussels.",
+                    "Austria's Eva Brandt and Norway's Lars Holm are meeting in Brussels."
+                    ).date == PUBLISHED

@@ -85,3 +85,45 @@ def test_surname_and_full_name_are_one_person():
 ])
 def test_sentence_splitting_keeps_honorifics_and_initials(text, sentences):
     assert len(split_sentences(text)) == sentences
+
+
+@pytest.mark.parametrize("text, name, title, country", [
+    ("Norway's Lars Holm and Austria's Eva Brandt are meeting in Vienna.", "Lars Holm", "",
+     "Norway"),
+    ("Talks were held with NATO Secretary General Pia Lund.", "Pia Lund", "Secretary General",
+     "NATO"),
+    ("They met IMF managing director Pia Lund in Oslo.", "Pia Lund", "Managing Director", "IMF"),
+    ("Attending were Aide Ivan Orlov, Minister of Economic Development Oleg Sidorov and others.",
+     "Oleg Sidorov", "Minister of Economic Development", ""),
+])
+def test_person_named_without_an_office_beside_the_name(text, name, title, country):
+    assert _people(text).get(name) == (title, country)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Norway's Northern Lights drew crowds.", "Northern Lights"),
+    ("Attending were Aide Ivan Orlov, Minister of Economic Development Oleg Sidorov.",
+     "Aide Ivan Orlov"),
+    ("Attending were Aide Ivan Orlov, Minister of Economic Development Oleg Sidorov.",
+     "Ivan Orlov"),
+])
+def test_no_person_without_an_office_or_a_meeting(text, name):
+    assert name not in _people(text)
+
+
+def test_a_double_surname_joins_the_full_name():
+    people = gather(split_sentences("President Ana María López Ruiz arrived. "
+                                    "President López Ruiz spoke."))
+    assert [p.name for p in people] == ["Ana María López Ruiz"]
+
+
+@pytest.mark.parametrize("title, leads", [
+    ("Crown Prince of Abu Dhabi", True),
+    ("President of the Government", True),
+    ("Minister of State", False),
+    ("Spokesperson", False),
+])
+def test_an_office_of_a_city_still_leads(title, leads):
+    from briefgen.importing.gazetteer import is_leader
+
+    assert is_leader(title) == leads
