@@ -41,6 +41,14 @@ def validation_problems(exc: ValidationError) -> list[str]:
     return [f"{format_loc(e['loc'])}: {_message(e)}" for e in exc.errors()]
 
 
+def validation_error(exc: ValidationError, *, file: str | Path | None) -> InputError:
+    """*exc* as one error: the first problem's field and message, every problem in details."""
+    first, count = exc.errors()[0], exc.error_count()
+    more = f" (and {count - 1} more)" if count > 1 else ""
+    return InputError(f"{_message(first)}{more}", file=file, field_path=format_loc(first["loc"]),
+               details=validation_problems(exc))
+
+
 def clean_data(data: Any, path: str = "") -> tuple[Any, list[str]]:
     """Strip characters a .docx cannot hold; return the data and a warning per field."""
     warnings: list[str] = []
@@ -63,20 +71,17 @@ def clean_data(data: Any, path: str = "") -> tuple[Any, list[str]]:
 def briefing_from_data(data: Any, *, where: str | Path = "briefing") -> tuple[Briefing, list[str]]:
     """Validate plain data as a :class:`Briefing`; return it with cleaning warnings."""
     if not isinstance(data, dict):
-        raise InputError(f"expected a briefing object, found {type(data).__name__}", where=where)
+        raise InputError(f"expected a briefing object, found {type(data).__name__}", file=where)
     version = data.get("schema_version", SCHEMA_VERSION)
     if isinstance(version, int) and version > SCHEMA_VERSION:
         raise InputError(
             f"schema_version {version} is newer than this briefgen understands "
-            f"({SCHEMA_VERSION})", where=where, hint="update briefgen to open this file")
+            f"({SCHEMA_VERSION})", file=where, hint="update briefgen to open this file")
     data, warnings = clean_data(data)
     try:
         briefing = Briefing.model_validate(data)
     except ValidationError as exc:
-        problems = validation_problems(exc)
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise InputError(f"{problems[0]}{more}", where=where,
-                         details="\n".join(problems)) from exc
+        raise validation_error(exc, file=where) from exc
     return briefing, [f"{where}: {w}" for w in warnings]
 
 
@@ -104,15 +109,16 @@ def _parse_json(text: str, where: str | Path) -> Any:
     try:
         return json.loads(text, parse_int=_bounded_int)
     except json.JSONDecodeError as exc:
-        raise InputError(f"line {exc.lineno}, column {exc.colno}: not valid JSON: {exc.msg}",
-                         where=where) from exc
+        raise InputError(f"not valid JSON: {exc.msg}", file=where,
+                         location=f"line {exc.lineno}, column {exc.colno}") from exc
     except _TooManyDigits as exc:
         line = text.count("\n", 0, max(text.find(exc.digits), 0)) + 1
-        raise DataLimitError(f"line {line}: a number with {len(exc.digits)} digits, more than "
-                         f"{MAX_DIGITS}", where=where, hint="write it as text") from None
+        raise DataLimitError(f"a number with {len(exc.digits)} digits, more than {MAX_DIGITS}",
+                             file=where, location=f"line {line}",
+                             hint="write it as text") from None
     except RecursionError:
         raise DataLimitError(f"the data is nested more than {MAX_DEPTH} levels deep",
-                         where=where, hint=_HINT_DEPTH) from None
+                             file=where, hint=_HINT_DEPTH) from None
 
 
 class _TooManyDigits(ValueError):
@@ -134,15 +140,16 @@ def _parse_yaml(text: str, where: str | Path) -> Any:
         return yaml.load(text, Loader=_yaml_loader())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = f"line {mark.line + 1}: " if mark else ""
+        line = f"line {mark.line + 1}" if mark else None
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        if problem.startswith(("too many", "an alias")):
-            raise DataLimitError(f"{line}{problem}", where=where, hint=_HINT_YAML) from exc
-        what = problem if problem.startswith("not a valid") else f"not valid YAML: {problem}"
-        raise InputError(f"{line}{what}", where=where) from exc
+        reason = getattr(exc, "reason", None)       # set on the errors raised here
+        if reason == "limit":
+            raise DataLimitError(problem, file=where, location=line, hint=_HINT_YAML) from exc
+        what = problem if reason == "value" else f"not valid YAML: {problem}"
+        raise InputError(what, file=where, location=line) from exc
     except RecursionError:
         raise DataLimitError(f"the data is nested more than {MAX_DEPTH} levels deep",
-                         where=where, hint=_HINT_DEPTH) from None
+                             file=where, hint=_HINT_DEPTH) from None
 
 
 def load_yaml(text: str, *, where: str | Path) -> Any:
@@ -168,27 +175,34 @@ def _yaml_loader():
         def construct_object(self, node, deep=False):
             value = node.value if isinstance(node.value, str) else ""
             if node.tag.endswith(":int") and len(value.lstrip("+-")) > MAX_DIGITS:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"not a valid number: {len(value)} digits, more than "
-                    f"{MAX_DIGITS}", node.start_mark)
+                raise _yaml_error(yaml.constructor.ConstructorError, "value",
+                                  f"not a valid number: {len(value)} digits, more than "
+                                  f"{MAX_DIGITS}", node)
             try:
                 return super().construct_object(node, deep)
             except (ValueError, OverflowError) as exc:
                 kind = "date" if node.tag.endswith("timestamp") else "number" \
                     if node.tag.endswith(("int", "float")) else "value"
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"not a valid {kind}: {value[:40]!r} ({exc})",
-                    node.start_mark) from None
+                raise _yaml_error(yaml.constructor.ConstructorError, "value",
+                                  f"not a valid {kind}: {value[:40]!r} ({exc})", node) from None
 
     return Loader
+
+
+def _yaml_error(cls: type[Exception], reason: str, problem: str, node) -> Exception:
+    """A PyYAML error at *node* whose ``reason`` says what it is: "value" (a date or
+    number that cannot be read) or "limit" (an alias bomb)."""
+    error = cls(None, None, problem, node.start_mark)
+    error.reason = reason
+    return error
 
 
 def _check_aliases(root) -> None:
     """Refuse a node graph with many aliases, a cycle or a huge expansion (alias bombs)."""
     import yaml
 
-    def refuse(message: str, node) -> yaml.composer.ComposerError:
-        return yaml.composer.ComposerError(None, None, message, node.start_mark)
+    def refuse(message: str, node) -> Exception:
+        return _yaml_error(yaml.composer.ComposerError, "limit", message, node)
 
     seen, queue, aliases = {id(root)}, [root], 0
     for node in queue:                      # breadth first: count the shared nodes
@@ -235,7 +249,7 @@ def _check_depth(data: Any, where: str | Path) -> None:
         if isinstance(value, (dict, list)):
             if depth > MAX_DEPTH:
                 raise DataLimitError(f"the data is nested more than {MAX_DEPTH} levels deep",
-                                 where=where, hint=_HINT_DEPTH)
+                                     file=where, hint=_HINT_DEPTH)
             items = value.values() if isinstance(value, dict) else value
             stack.extend((item, depth + 1) for item in items)
 
@@ -247,7 +261,7 @@ def load_briefing(path: str | Path) -> tuple[Briefing, list[str]]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text (byte {exc.start})", where=path,
+        raise InputError(f"not UTF-8 text (byte {exc.start})", file=path,
                          hint="save it as UTF-8") from exc
     data = parse_text(text, where=path, yaml_syntax=path.suffix.lower() in (".yaml", ".yml"))
     return briefing_from_data(data, where=path)

@@ -1,7 +1,8 @@
 """The ``briefgen`` command: argparse subcommands, ``main(argv) -> int``.
 
 Every :class:`BriefgenError` becomes one line ``briefgen: error: ...`` on
-stderr and exit status 1 (``--debug`` shows the traceback).  Heavy modules
+stderr and exit status 1; ``-v`` adds its details indented below the line,
+``--debug`` shows the traceback instead.  Heavy modules
 are imported inside the commands, so ``render``, ``check`` and friends never
 load Qt.
 """
@@ -23,6 +24,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefgen", description="Turn the facts of a diplomatic meeting into Word briefings.")
     parser.add_argument("--version", action="version", version=f"briefgen {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="print the details of errors (every problem found) under the line")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of errors")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -203,6 +206,12 @@ COMMANDS = {"render": cmd_render, "import": cmd_import, "templates": cmd_templat
             "offices": cmd_offices, "check": cmd_check, "schema": cmd_schema, "gui": cmd_gui}
 
 
+def error_lines(exc: BriefgenError, *, verbose: bool = False) -> str:
+    """``briefgen: error: <the line>``; with *verbose*, each detail indented below it."""
+    details = [f"  {line}" for line in exc.details] if verbose else []
+    return "\n".join([f"briefgen: error: {exc}", *details])
+
+
 def main(argv: list[str] | None = None) -> int:
     # briefgen uses no pydantic plugins; loading them scans every installed
     # package at start-up, and one (such as a telemetry plugin) could reach
@@ -215,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     except BriefgenError as exc:
         if args.debug:
             raise
-        print(f"briefgen: error: {exc}", file=sys.stderr)
+        print(error_lines(exc, verbose=args.verbose), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("briefgen: interrupted", file=sys.stderr)

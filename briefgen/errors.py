@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TypeVar
 
+E = TypeVar("E", bound="BriefgenError")
 FIELDS = ("file", "part", "location", "tag", "field_path", "hint", "details")
 
 
@@ -53,6 +55,11 @@ class BriefgenError(Exception):
     def fields(self) -> dict:
         """Every field but the message, as keywords for another error's constructor."""
         return {name: getattr(self, name) for name in FIELDS}
+
+    def recast(self, cls: type[E], **changes) -> E:
+        """This error as a *cls* with the same fields but *changes* (a file that cannot
+        be read while loading a template is a :class:`TemplateError`)."""
+        return cls(self.message, **(self.fields() | changes))
 
     def place(self) -> str:
         """``memo.docx: body, paragraph 3``: the file, part and location; '' when unknown."""

@@ -48,10 +48,11 @@ MEMORY_BYTES = 1 << 30
 
 
 class LimitError(Exception):
-    """A template went over a limit: ``str()`` names the limit, ``detail`` what went over it."""
+    """A template went over a limit: ``limit`` names it, ``detail`` what went over it."""
 
     def __init__(self, limit: str, detail: str = "") -> None:
         super().__init__(limit)
+        self.limit = limit
         self.detail = detail
 
 

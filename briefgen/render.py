@@ -30,6 +30,7 @@ from briefgen.files import atomic_write, read_bytes
 from briefgen.markdown_runs import drop_emptied_hosts
 from briefgen.model import Briefing, Routing
 from briefgen.safezip import MAX_FILE, read_package, repack
+from briefgen.sandbox import UnknownName
 from briefgen.offices import OfficeProfile, logo_bytes
 from briefgen.scripts import script_fonts
 from briefgen.templates import TemplateInfo, output_name
@@ -144,33 +145,34 @@ class _SandboxedDocx(DocxTemplate):
 
 @contextlib.contextmanager
 def _errors_named(template: str, part: str, src_xml: str) -> Iterator[None]:
-    """Turn what rendering one part raises into a one-line :class:`TemplateError`."""
+    """Turn what rendering one part raises into a :class:`TemplateError` naming the
+    template, the part and the tags of the paragraph where it was raised."""
     try:
         yield
     except limits.LimitError as exc:
-        shown = _failing_tag(exc, src_xml) or exc.detail
-        raise TemplateError(f"{part}: the template went over {exc}"
-                            + (f" ({shown})" if shown else ""), where=template,
-                            hint=LIMIT_HINT) from None
-    except MemoryError:
-        raise TemplateError(f"{part}: the template went over the memory limit "
-                            f"({limits.MEMORY_BYTES >> 20:,} MB)", where=template,
-                            hint=LIMIT_HINT) from None
-    except RecursionError:
-        raise TemplateError(f"{part}: the template went over the limit of nested calls",
-                            where=template, hint=LIMIT_HINT) from None
+        tag = _failing_tag(exc, src_xml)     # else say what went over the limit
+        detail = f" ({exc.detail})" if exc.detail and not tag else ""
+        raise TemplateError(f"the template went over {exc.limit}{detail}", file=template,
+                            part=part, tag=tag, hint=LIMIT_HINT) from None
+    except MemoryError as exc:
+        raise TemplateError(f"the template went over the memory limit "
+                            f"({limits.MEMORY_BYTES >> 20:,} MB)", file=template, part=part,
+                            tag=_failing_tag(exc, src_xml), hint=LIMIT_HINT) from None
+    except RecursionError as exc:
+        raise TemplateError("the template went over the limit of nested calls", file=template,
+                            part=part, tag=_failing_tag(exc, src_xml), hint=LIMIT_HINT) from None
     except jinja2.TemplateError as exc:
-        raise _template_error(exc, template, part) from exc
+        raise _template_error(exc, template, part, src_xml) from exc
     except (TypeError, ValueError, AttributeError, LookupError, ArithmeticError) as exc:
-        raise TemplateError(f"{part}: {exc}", where=template,
+        raise TemplateError(str(exc), file=template, part=part, tag=_failing_tag(exc, src_xml),
                             hint="check the tags' filters and arguments") from exc
 
 
 LIMIT_HINT = "templates may only print briefing data; simplify the tag"
-_TAG_TEXT = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+_TAG_START = re.compile(r"\{[{%]")
 
 
-def _failing_tag(exc: BaseException, src_xml: str) -> str:
+def _failing_tag(exc: BaseException, src_xml: str) -> str | None:
     """``{{ '*' * 10**9 }}``: the tags of the paragraph where *exc* was raised."""
     line = None
     tb = exc.__traceback__
@@ -178,15 +180,20 @@ def _failing_tag(exc: BaseException, src_xml: str) -> str:
         if tb.tb_frame.f_code.co_filename == "<template>":
             line = tb.tb_lineno
         tb = tb.tb_next
+    return _paragraph_tags(src_xml, line)
+
+
+def _paragraph_tags(src_xml: str, line: int | None) -> str | None:
+    """The tags of the paragraph on *line* of the source Jinja compiled (docxtpl puts
+    each paragraph on a line of its own), else its text; None when there is neither."""
     lines = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml).splitlines()
     if line is None or not 0 < line <= len(lines):
-        return ""
-    text = html.unescape(re.sub(r"<[^>]+>", "", lines[line - 1]))
-    found = list(_TAG_TEXT.finditer(text))
-    if not found:
-        return ""
-    tags = " ".join(text[found[0].start():found[-1].end()].split())
-    return tags[:117] + "..." if len(tags) > 120 else tags
+        return None
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", "", lines[line - 1])).split())
+    found = _TAG_START.search(text)
+    if found:
+        text = text[found.start():text.rfind("}") + 1] or text[found.start():]
+    return (text[:117] + "..." if len(text) > 120 else text) or None
 
 
 _PATCH_CACHE: dict[str, str] = {}
@@ -210,37 +217,27 @@ def _part_label(part: Any) -> str:
     return PART_NAMES.get(base, base or "body")
 
 
-def _near(exc: Exception) -> str:
-    lines = [line.strip() for line in getattr(exc, "docx_context", []) or []]
-    text = " ".join(line for line in lines if line)
-    if not text:
-        return ""
-    text = re.sub(r"\s+", " ", text)
-    return f' near "{text[:120]}"'
-
-
-def _template_error(exc: jinja2.TemplateError, template: str, where: str) -> TemplateError:
-    if isinstance(exc, jinja2.exceptions.SecurityError) or "unsafe" in str(exc):
-        return TemplateSecurityError(f"{where}: refused by the sandbox: {exc}", where=template,
+def _template_error(exc: jinja2.TemplateError, template: str, part: str,
+                    src_xml: str) -> TemplateError:
+    """Jinja's exception as a :class:`TemplateError`, from its type and fields."""
+    where = {"file": template, "part": part, "tag": _failing_tag(exc, src_xml)}
+    if isinstance(exc, jinja2.exceptions.SecurityError):
+        return TemplateSecurityError(f"refused by the sandbox: {exc.message}", **where,
                                      hint="templates may only read briefing data")
-    if isinstance(exc, jinja2.UndefinedError):
-        message = str(exc)
-        match = re.match(r"'([^']+)' is undefined", message)
-        if match:
-            return TemplateError(f"{where}: unknown variable '{match.group(1)}'", where=template,
-                                 hint="check its spelling; `briefgen check` lists the known names")
-        if re.match(r"\w+ has no field '", message):
-            return TemplateError(f"{where}: {message}", where=template,
-                                 hint="see `briefgen schema` for the field names")
-        match = re.match(r"'(?:[\w.]+\.)?(\w+) object' has no attribute '([^']+)'", message)
-        if match:
-            return TemplateError(f"{where}: {match.group(1)} has no field '{match.group(2)}'",
-                                 where=template, hint="see `briefgen schema` for the field names")
-        return TemplateError(f"{where}: {message}", where=template)
+    if isinstance(exc, UnknownName) and exc.owner is None:
+        return TemplateError(f"unknown variable '{exc.name}'", **where,
+                             hint="check its spelling; `briefgen check` lists the known names")
+    if isinstance(exc, UnknownName) and isinstance(exc.name, str):
+        return TemplateError(f"{exc.owner} has no field '{exc.name}'", **where,
+                             hint="see `briefgen schema` for the field names")
+    if isinstance(exc, UnknownName):
+        return TemplateError(f"{exc.owner} has no element {exc.name!r}", **where,
+                             hint="a briefing may have fewer; test the length first")
     if isinstance(exc, jinja2.TemplateSyntaxError):
-        return TemplateError(f"{where}: syntax error: {exc.message}{_near(exc)}", where=template,
+        where["tag"] = _paragraph_tags(src_xml, exc.lineno)
+        return TemplateError(f"syntax error: {exc.message}", **where,
                              hint="run `briefgen check` on the template for details")
-    return TemplateError(f"{where}: {exc}{_near(exc)}", where=template)
+    return TemplateError(exc.message or type(exc).__name__, **where)
 
 
 @lru_cache(maxsize=32)
@@ -256,10 +253,10 @@ def _load(template: TemplateInfo) -> bytes:
         wordpolicy.refuse(findings, where=template.name)
         return data
     except InputError as exc:
-        raise TemplateError(exc.message, where=exc.where, hint=exc.hint) from exc
+        raise TemplateError(exc.message, **exc.fields()) from exc
     except OSError as exc:
         raise TemplateError(f"cannot read the template: {exc.strerror}",
-                            where=template.path) from exc
+                            file=template.path) from exc
 
 
 def render_briefing(briefing: Briefing, template: TemplateInfo, office: OfficeProfile, *,
@@ -273,7 +270,7 @@ def render_briefing(briefing: Briefing, template: TemplateInfo, office: OfficePr
         doc.render_init()
     except Exception as exc:  # python-docx raises several kinds for a bad package
         raise TemplateError(f"not a Word document ({type(exc).__name__}: {exc})",
-                            where=template.path, hint="save it from Word as .docx") from exc
+                            file=template.path, hint="save it from Word as .docx") from exc
     context = build_context(briefing, office, template, today)
     if office.logo is not None:
         context["logo"] = InlineImage(doc, io.BytesIO(logo_bytes(office.logo, office.path)),
@@ -284,7 +281,7 @@ def render_briefing(briefing: Briefing, template: TemplateInfo, office: OfficePr
             doc.render(context, jinja_env=environment(), autoescape=True)
     except etree.XMLSyntaxError as exc:
         raise TemplateError(f"the filled-in document is not valid Word XML ({exc})",
-                            where=template.name,
+                            file=template.name,
                             hint="run `briefgen check` on the template") from exc
     drop_emptied_hosts(doc.docx)
     for number, text in context["_footnotes"].notes:
@@ -346,5 +343,5 @@ def render_to_file(briefing: Briefing, template: TemplateInfo, office: OfficePro
     """Render and write atomically; an error leaves any existing *out* untouched."""
     out = Path(out)
     if out.suffix.lower() != ".docx":
-        raise OutputError("the output must end in .docx", where=out)
+        raise OutputError("the output must end in .docx", file=out)
     return atomic_write(out, render_briefing(briefing, template, office, today=today))

@@ -15,7 +15,8 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from jinja2 import StrictUndefined, Template, Undefined, nodes
-from jinja2.exceptions import SecurityError
+from jinja2.exceptions import SecurityError, UndefinedError
+from jinja2.utils import missing
 from jinja2.compiler import CodeGenerator, optimizeconst
 from jinja2.filters import _GroupTuple
 from jinja2.runtime import LoopContext, Macro
@@ -149,6 +150,34 @@ def check_weight(value: Any, what: str) -> None:
         raise limits.text_error(size, what)
 
 
+def kind_of(obj: Any) -> str:
+    """What errors call *obj*: a record's kind (``Person``), else its type's name."""
+    return obj.kind if isinstance(obj, Record) else type(obj).__name__
+
+
+class UnknownName(UndefinedError):
+    """A template used a name the data does not have: ``name`` is the variable or
+    field, ``owner`` the kind of record it was looked up in (None for a variable)."""
+
+    def __init__(self, message: str, *, name: Any, owner: str | None) -> None:
+        super().__init__(message)
+        self.name = name
+        self.owner = owner
+
+
+class NamedUndefined(StrictUndefined):
+    """Jinja's strict undefined whose error carries the missing name and its owner."""
+
+    __slots__ = ()
+
+    def __init__(self, hint: str | None = None, obj: Any = missing, name: str | None = None,
+                 exc: type[Exception] = UndefinedError) -> None:
+        super().__init__(hint, obj, name, exc)
+        if exc is UndefinedError:
+            owner = None if obj is missing else kind_of(obj)
+            self._undefined_exception = functools.partial(UnknownName, name=name, owner=owner)
+
+
 class SandboxEnvironment(ImmutableSandboxedEnvironment):
     """Jinja's immutable sandbox, locked down to an allow-list and limited."""
 
@@ -159,7 +188,7 @@ class SandboxEnvironment(ImmutableSandboxedEnvironment):
         "*": limits.multiply, "**": limits.power, "+": limits.add, "%": limits.remainder}
 
     def __init__(self, filters: Mapping[str, Callable[..., Any]], **options: Any) -> None:
-        super().__init__(undefined=StrictUndefined, finalize=_finalize, **options)
+        super().__init__(undefined=NamedUndefined, finalize=_finalize, **options)
         for name in _REMOVED_GLOBALS:
             self.globals.pop(name, None)
         self.globals["range"] = limits.limited_range

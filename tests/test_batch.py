@@ -35,10 +35,10 @@ def test_errors_from_workers_keep_template_and_hint(sample, tmp_path):
     jobs = [Job(sample, bad, tmp_path / f"{i}.docx") for i in range(PARALLEL_FROM)]
     with pytest.raises(TemplateError) as info:
         render_batch(jobs, OfficeProfile())
-    assert str(info.value) == ("typo: body: unknown variable 'titel' "
+    assert str(info.value) == ("typo: body: {{ titel }}: unknown variable 'titel' "
                                "(check its spelling; `briefgen check` lists the known names)")
 
 
 def test_errors_pickle_with_their_location():
-    error = pickle.loads(pickle.dumps(TemplateError("bad", where="memo", hint="fix", details="d")))
+    error = pickle.loads(pickle.dumps(TemplateError("bad", file="memo", hint="fix", details=("d",))))
     assert (str(error), error.details) == ("memo: bad (fix)", ("d",))

@@ -211,7 +211,8 @@ def test_runtime_problem_found_by_rendering_the_sample(tmp_path):
     path = make(tmp_path, "{{ participants[40].name }}")
     [problem] = check_template(path)
     assert (problem.part, problem.location) == ("body", "rendering the sample briefing")
-    assert "has no element 40" in problem.message
+    assert problem.message == ("list has no element 40 (a briefing may have fewer; test the "
+                               "length first)")
 
 
 def test_bad_manifest_is_a_problem_and_the_document_is_still_checked(tmp_path):

@@ -132,7 +132,8 @@ def test_broken_template_leaves_existing_output_alone(capsys, sample_path, tmp_p
     out.write_bytes(b"yesterday's memo")
     code, _, err = run(capsys, "render", sample_path, "-t", tmp_path / "broken.docx", "-o", out)
     assert code == 1
-    assert err == "briefgen: error: broken: body: Person has no field 'nme' " \
+    assert err == "briefgen: error: broken: body: {{ participants[0].nme }}: Person has no " \
+                  "field 'nme' " \
                   "(see `briefgen schema` for the field names)\n"
     assert out.read_bytes() == b"yesterday's memo"
 

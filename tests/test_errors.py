@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from briefgen.briefing_io import load_briefing
+from briefgen.cli import main
 from briefgen.errors import (BriefgenError, Cancelled, InputError, OutputError, SourceError,
                              TemplateError, TemplateSecurityError)
+from briefgen.importing import import_sources
 
 LINES = [
     ({}, "no article text found"),
@@ -62,3 +65,54 @@ def test_fields_carry_over_to_another_error():
     inner = InputError("too big", file="t.docx", location="line 2", hint="smaller")
     outer = TemplateError(inner.message, **inner.fields())
     assert str(outer) == "t.docx: line 2: too big (smaller)"
+
+
+BAD_BRIEFING = ('{"participants": [{"title": "President"}],\n'
+                ' "meeting": {"date": "23 August"},\n'
+                ' "topics": [{"title": "Trade", "category": "commerce"}]}\n')
+FIRST = "meeting.date: input should be a valid date or datetime, input is too short"
+
+
+def test_the_cli_prints_one_line_and_the_details_only_with_verbose(tmp_path, capsys):
+    path = tmp_path / "bad.brief.json"
+    path.write_text(BAD_BRIEFING, encoding="utf-8")
+    argv = ["render", str(path), "-t", "briefing-memo", "-o", str(tmp_path / "o.docx")]
+    assert main(argv) == 1
+    assert capsys.readouterr().err == f"briefgen: error: {path}: {FIRST} (and 2 more)\n"
+    assert main(["-v", *argv]) == 1
+    assert capsys.readouterr().err == (
+        f"briefgen: error: {path}: {FIRST} (and 2 more)\n"
+        f"  {FIRST}\n"
+        "  participants[0].name: field required\n"
+        "  topics[0].category: input should be 'security', 'trade', 'economy', 'history', "
+        "'technology', 'energy', 'climate', 'people', 'regional', 'politics' or 'other'\n")
+    assert not (tmp_path / "o.docx").exists()
+
+
+def test_verbose_adds_nothing_to_an_error_without_details(tmp_path, capsys):
+    path = tmp_path / "b.yaml"
+    path.write_text("title: [x\n", encoding="utf-8")
+    assert main(["--verbose", "import", str(path)]) == 1
+    assert capsys.readouterr().err == (f"briefgen: error: {path}: line 2: not valid YAML: did "
+                                       "not find expected ',' or ']'\n")
+
+
+def test_a_validation_error_carries_the_field_and_every_problem(tmp_path):
+    path = tmp_path / "bad.brief.json"
+    path.write_text(BAD_BRIEFING, encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_briefing(path)
+    exc = info.value
+    assert (exc.file, exc.field_path, exc.location) == (str(path), "meeting.date", None)
+    assert exc.message == ("input should be a valid date or datetime, input is too short "
+                           "(and 2 more)")
+    assert len(exc.details) == 3
+
+
+def test_a_csv_error_carries_its_line_and_column(tmp_path):
+    path = tmp_path / "people.csv"
+    path.write_text("name,role\nA B,host\nC D,emperor\n", encoding="utf-8")
+    with pytest.raises(SourceError) as info:
+        import_sources([path])
+    assert (info.value.file, info.value.location, info.value.field_path) == \
+        (str(path), "line 3, column 'role'", None)

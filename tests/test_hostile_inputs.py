@@ -219,7 +219,7 @@ def test_yaml_alias_bombs(tmp_path):
     assert [(code, one_line(err)) for code, err in results] == [
         (1, f"{yaml_file}: line 6: too many aliases (more than 50) {hint}"),
         (1, f"{yaml_file}: line 6: too many aliases (more than 50) {hint}"),
-        (1, f"{markdown}: front matter: line 6: too many aliases (more than 50) {hint}")]
+        (1, f"{markdown}: front matter, line 6: too many aliases (more than 50) {hint}")]
 
 
 def test_a_few_yaml_aliases_are_fine(tmp_path):

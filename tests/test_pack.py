@@ -138,7 +138,7 @@ def test_broken_template_fails_the_whole_pack_and_keeps_the_old_file(sample, mem
     doc.save(tmp_path / "typo.docx")
     out = tmp_path / "pack.docx"
     out.write_bytes(b"previous pack")
-    with pytest.raises(TemplateError, match="typo: body: unknown variable 'titel'"):
+    with pytest.raises(TemplateError, match=r"^typo: body: \{\{ titel \}\}: unknown variable 'titel' "):
         write_pack(sample, [memo, read_template_info(tmp_path / "typo.docx")],
                    find_office(None), out, today=TODAY)
     assert out.read_bytes() == b"previous pack"

@@ -126,30 +126,37 @@ def test_unsafe_attribute_is_refused_by_the_sandbox(tmp_path, sample):
     info = make_template(tmp_path, "Hi {{ ''.__class__.__mro__ }}", name="evil")
     with pytest.raises(TemplateSecurityError) as err:
         render_briefing(sample, info, OfficeProfile())
-    assert str(err.value).startswith("evil: body: refused by the sandbox: access to attribute "
-                                     "'__class__' of 'str' object is unsafe")
+    assert str(err.value) == ("evil: body: {{ ''.__class__.__mro__ }}: refused by the sandbox: "
+                              "access to attribute '__class__' of 'str' object is unsafe. "
+                              "(templates may only read briefing data)")
+    assert (err.value.file, err.value.part, err.value.tag) == \
+        ("evil", "body", "{{ ''.__class__.__mro__ }}")
 
 
 def test_unknown_variable_names_variable_template_and_part(tmp_path, sample):
     info = make_template(tmp_path, "ok", header="{{ clasification }}", name="typo")
     with pytest.raises(TemplateError) as err:
         render_briefing(sample, info, OfficeProfile())
-    assert str(err.value) == ("typo: header: unknown variable 'clasification' "
+    assert str(err.value) == ("typo: header: {{ clasification }}: unknown variable 'clasification' "
                               "(check its spelling; `briefgen check` lists the known names)")
 
 
 def test_unknown_field_of_a_model_is_named(tmp_path, sample):
     info = make_template(tmp_path, "{{ meeting.datum }}", name="field")
-    with pytest.raises(TemplateError, match=r"field: body: Meeting has no field 'datum'"):
-        render_briefing(sample, info, OfficeProfile())
-
-
-def test_syntax_error_quotes_the_text_near_it(tmp_path, sample):
-    info = make_template(tmp_path, "Intro", "{% for p in participants %}{{ p.name }", name="broken")
     with pytest.raises(TemplateError) as err:
         render_briefing(sample, info, OfficeProfile())
-    assert str(err.value).startswith("broken: body: syntax error: ")
-    assert 'near "' in str(err.value)
+    assert str(err.value) == ("field: body: {{ meeting.datum }}: Meeting has no field 'datum' "
+                              "(see `briefgen schema` for the field names)")
+
+
+def test_syntax_error_names_the_tags_of_its_paragraph(tmp_path, sample):
+    info = make_template(tmp_path, "Intro", "Names: {% for p in participants %}{{ p.name } end",
+                         name="broken")
+    with pytest.raises(TemplateError) as err:
+        render_briefing(sample, info, OfficeProfile())
+    assert str(err.value) == ("broken: body: {% for p in participants %}{{ p.name }: syntax "
+                              "error: unexpected '}' (run `briefgen check` on the template for "
+                              "details)")
 
 
 def test_render_to_file_never_leaves_a_partial_file(tmp_path, sample):
@@ -182,7 +189,7 @@ def test_errors_inside_tags_name_the_part(tmp_path, sample):
     info = make_template(tmp_path, "{{ figures|length / 0 }}", name="maths")
     with pytest.raises(TemplateError) as err:
         render_briefing(sample, info, OfficeProfile())
-    assert str(err.value) == "maths: body: division by zero (check the tags' filters and arguments)"
+    assert str(err.value) == "maths: body: {{ figures|length / 0 }}: division by zero (check the tags' filters and arguments)"
 
 
 def test_core_properties_stay_in_their_namespace(sample, memo_template):

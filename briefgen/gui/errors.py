@@ -1,8 +1,9 @@
 """The one place the desktop app shows errors as dialogs.
 
 A :class:`BriefgenError` is told in plain words (:func:`messages.human_message`),
-with the technical line and its ``details`` under "Show Details..."; anything
-else is a bug and shows its traceback, never a crash.
+with where it is (file, part, location, tag, field: :func:`messages.where_lines`)
+below, and the technical line and its ``details`` under "Show Details...";
+anything else is a bug and shows its traceback, never a crash.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from briefgen.errors import BriefgenError
-from briefgen.gui.messages import human_message
+from briefgen.gui.messages import human_message, where_lines
 
 T = TypeVar("T")
 _open: set[QMessageBox] = set()     # dialogs on screen (one without a parent needs an owner)
@@ -30,8 +31,7 @@ def error_box(parent: QWidget | None, title: str, exc: BaseException) -> QMessag
     if isinstance(exc, BriefgenError):
         text, details = human_message(exc)
         box.setText(text)
-        if exc.where:
-            box.setInformativeText(f"In: {exc.where}")
+        box.setInformativeText(where_lines(exc))
         box.setDetailedText(details)
     else:
         box.setText(f"Something went wrong: {type(exc).__name__}: {exc}")

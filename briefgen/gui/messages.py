@@ -1,8 +1,10 @@
 """Errors as sentences a staffer reads: ``human_message(exc) -> (text, details)``.
 
-The text says in plain words what happened and what to do; the details keep
-the technical line (file, field, the library's own message) for the curious
-and for bug reports.  Pure functions, no Qt: the error dialogs call them.
+The text says in plain words what happened and what to do, built from the
+error's fields (the file's name, the field path, the number of details) and a
+table of sentences for known messages; the details keep the technical line
+and the error's detail lines for the curious and for bug reports.  Pure
+functions, no Qt: the error dialogs call them.
 """
 
 from __future__ import annotations
@@ -15,27 +17,28 @@ from briefgen.errors import BriefgenError
 
 IMPORTABLE = ".txt, .md, .html, .docx, .pdf or e-mail"
 
-# (pattern of a BriefgenError's message, the sentence; {name} is the file's name)
+# (how a BriefgenError's message starts, the sentence): {name} is the file's name,
+# {message} the message
 RULES: tuple[tuple[str, str], ...] = (
-    (r"looks like binary data", "{name} doesn't look like text. briefgen can import articles "
-                                f"saved as {IMPORTABLE}."),
-    (r"^unsupported file type", "briefgen cannot import {name}: it reads articles saved as "
-                                f"{IMPORTABLE}, and briefings (.brief.json, .yaml)."),
-    (r"^the file is empty", "{name} is empty."),
-    (r"^the document has no text", "{name} has no text in it."),
-    (r"^no article text found", "briefgen found no article text in {name}."),
-    (r"^no such file", "{name} is not there any more: it may have been moved or deleted."),
-    (r"^permission denied", "briefgen is not allowed to open {name}."),
-    (r"^is a folder", "{name} is a folder; choose a file in it."),
-    (r"^not a Word \.docx", "{name} is not a Word document, although its name ends in .docx."),
-    (r"this \.docx is damaged", "{name} is damaged and cannot be read."),
-    (r"not valid (JSON|YAML)", "{name} is damaged: it is not valid {0}."),
-    (r"^not UTF-8 text", "{name} is not saved as UTF-8 text."),
-    (r"^the manifest is not valid TOML", "{name}, the settings file beside the template, has a "
-                                         "mistake. Open it in a text editor and fix the line "
-                                         "named under Details."),
-    (r"^the file is larger than (\d+) MB", "{name} is too large: briefgen reads files of up to "
-                                           "{0} MB."),
+    ("this looks like binary data", "{name} doesn't look like text. briefgen can import "
+                                    f"articles saved as {IMPORTABLE}."),
+    ("unsupported file type", "briefgen cannot import {name}: it reads articles saved as "
+                              f"{IMPORTABLE}, and briefings (.brief.json, .yaml)."),
+    ("the file is empty", "{name} is empty."),
+    ("the document has no text", "{name} has no text in it."),
+    ("no article text found", "briefgen found no article text in {name}."),
+    ("no such file", "{name} is not there any more: it may have been moved or deleted."),
+    ("permission denied", "briefgen is not allowed to open {name}."),
+    ("is a folder", "{name} is a folder; choose a file in it."),
+    ("not a Word .docx", "{name} is not a Word document, although its name ends in .docx."),
+    ("this .docx is damaged", "{name} is damaged and cannot be read."),
+    ("not valid JSON", "{name} is damaged: it is not valid JSON."),
+    ("not valid YAML", "{name} is damaged: it is not valid YAML."),
+    ("not UTF-8 text", "{name} is not saved as UTF-8 text."),
+    ("the manifest is not valid TOML", "{name}, the settings file beside the template, has a "
+                                       "mistake. Open it in a text editor and fix the line "
+                                       "named under Details."),
+    ("the file is larger than", "{name} is too large for briefgen ({message})."),
 )
 
 # pydantic's messages (by error start) in plain words
@@ -52,8 +55,6 @@ PROBLEMS: tuple[tuple[str, str], ...] = (
     ("list should have at least", "must not be empty"),
     ("unknown field", "is not a field briefgen knows (check its spelling)"),
 )
-_LOCATED = re.compile(r"^(?P<loc>[A-Za-z_][\w.\[\]]*): (?P<msg>.+?)"
-                      r"(?: \(and (?P<more>\d+) more\))?$")
 
 
 def plural(count: int, noun: str, many: str = "") -> str:
@@ -113,18 +114,16 @@ def human_message(exc: BaseException) -> tuple[str, str]:
         return ("Something went wrong inside briefgen. This is a bug; the details below help "
                 "to fix it.", "".join(traceback.format_exception(exc)).rstrip())
     details = "\n".join((str(exc), *exc.details))
-    name = PurePath(exc.where).name if exc.where else "This file"
-    for pattern, words in RULES:
-        found = re.search(pattern, exc.message)
-        if found:
-            return words.format(*found.groups(), name=name), details
-    located = _LOCATED.match(exc.message)
-    problem = plain_problem(located["msg"]) if located else None
+    name = PurePath(exc.file).name if exc.file else "This file"
+    for start, words in RULES:
+        if exc.message.startswith(start):
+            return words.format(name=name, message=exc.message), details
+    problem = plain_problem(exc.message) if exc.field_path else None
     if problem:
-        where = f" in {name}" if exc.where else ""
-        text = _sentence(f"{describe(located['loc'])}{where} {problem}")
-        if located["more"]:
-            more = int(located["more"])
+        where = f" in {name}" if exc.file else ""
+        text = _sentence(f"{describe(exc.field_path)}{where} {problem}")
+        more = len(exc.details) - 1
+        if more > 0:
             text += f" {plural(more, 'more problem')} {'is' if more == 1 else 'are'} listed " \
                     "under Details."
         return text, details
@@ -132,3 +131,11 @@ def human_message(exc: BaseException) -> tuple[str, str]:
     if exc.hint:
         text += " " + _sentence(exc.hint)
     return text, details
+
+
+def where_lines(exc: BriefgenError) -> str:
+    """Where the problem is, from the error's fields: ``In: memo: header``, then the tag
+    and the field on lines of their own; '' when the error names no place."""
+    lines = [f"{label}: {value}" for label, value in
+             (("In", exc.place()), ("Tag", exc.tag), ("Field", exc.field_path)) if value]
+    return "\n".join(lines)

@@ -40,7 +40,7 @@ def read_raw(path: Path, where: str) -> bytes:
     try:
         return read_bytes(path, limit=MAX_BYTES)
     except InputError as exc:
-        raise SourceError(exc.message, where=where, hint=exc.hint) from exc
+        raise exc.recast(SourceError, file=where) from exc
 
 
 # -- plain text and Markdown -------------------------------------------------
@@ -148,7 +148,7 @@ def _front_matter(block: str, doc: Document) -> None:
     try:
         data = load_yaml(block, where=doc.where)
     except DataLimitError as exc:
-        raise SourceError(f"front matter: {exc.message}", where=doc.where, hint=exc.hint) from exc
+        raise exc.recast(SourceError, part="front matter") from exc
     except InputError:
         return
     if not isinstance(data, dict):
@@ -370,7 +370,7 @@ def read_briefing_file(raw: bytes, where: str, *, yaml_syntax: bool) -> tuple[Br
     except SourceError:
         raise
     except InputError as exc:
-        raise SourceError(exc.message, where=where, hint=exc.hint, details=exc.details) from exc
+        raise exc.recast(SourceError) from exc
     except RecursionError as exc:
         raise SourceError("the data is nested too deeply", where=where) from exc
 
@@ -428,6 +428,8 @@ def _names(table: dict[str, str]) -> list[str]:
 
 
 def _table_briefing(rows, header, table, kind, where) -> tuple[Briefing, list[str]]:
+    from pydantic import ValidationError
+
     from briefgen.briefing_io import briefing_from_data
 
     items = []
@@ -442,8 +444,8 @@ def _table_briefing(rows, header, table, kind, where) -> tuple[Briefing, list[st
                 try:
                     item[key] = float(re.sub(r"[,\s]", "", cell).rstrip("%"))
                 except ValueError:
-                    raise SourceError(f"line {number}: {h!r} is not a number: {cell!r}",
-                                      where=where) from None
+                    raise SourceError(f"{h!r} is not a number: {cell!r}", file=where,
+                                      location=f"line {number}") from None
             elif key == "role":
                 item[key] = cell.lower()
             else:
@@ -456,12 +458,12 @@ def _table_briefing(rows, header, table, kind, where) -> tuple[Briefing, list[st
     try:
         return briefing_from_data({kind: [i for _, i in items]}, where=where)
     except InputError as exc:
-        match = re.match(rf"{kind}\[(\d+)\]\.(\w+): (.*)", exc.message)
-        if match:
-            line = items[int(match.group(1))][0]
-            raise SourceError(f"line {line}, column {match.group(2)!r}: {match.group(3)}",
-                              where=where) from exc
-        raise SourceError(exc.message, where=where) from exc
+        cause = exc.__cause__       # the model's own error, with the row and column
+        loc = cause.errors()[0]["loc"] if isinstance(cause, ValidationError) else ()
+        if len(loc) == 3 and loc[0] == kind and isinstance(loc[1], int):
+            raise exc.recast(SourceError, field_path=None,
+                             location=f"line {items[loc[1]][0]}, column {loc[2]!r}") from exc
+        raise exc.recast(SourceError) from exc
 
 
 ArticleReader = Callable[[bytes, str], Document]

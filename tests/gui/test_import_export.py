@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QApplication, QFileDialog, QMessageBox, QProgress
 
 from briefgen.gui import workers
 from briefgen.gui.errors import error_box, run_action
-from briefgen.errors import OutputError, SourceError
+from briefgen.errors import OutputError, SourceError, TemplateError
 from docx_helpers import body_text
 from gui.helpers import run_import, wait_preview
 
@@ -235,11 +235,30 @@ def test_pdf_actions_follow_libreoffice(window, monkeypatch):
 
 
 def test_briefgen_errors_show_their_details():
-    exc = OutputError("cannot write", where="out.docx", hint="close it", details="line 1\nline 2")
+    exc = OutputError("cannot write", file="out.docx", hint="close it", details=("line 1", "line 2"))
     box = error_box(None, "Export failed", exc)
     assert box.text() == "Cannot write. Close it."
     assert box.informativeText() == "In: out.docx"
     assert box.detailedText() == "out.docx: cannot write (close it)\nline 1\nline 2"
+
+
+def test_a_template_error_dialog_names_part_and_tag(tmp_path, sample):
+    from briefgen.offices import OfficeProfile
+    from briefgen.render import render_briefing
+    from briefgen.templates import read_template_info
+
+    doc = Document()
+    doc.sections[0].header.paragraphs[0].text = "{{ clasification }}"
+    doc.save(tmp_path / "typo.docx")
+    with pytest.raises(TemplateError) as info:
+        render_briefing(sample, read_template_info(tmp_path / "typo.docx"), OfficeProfile())
+    box = error_box(None, "Preview failed", info.value)
+    assert box.text() == ("Unknown variable 'clasification'. Check its spelling; `briefgen "
+                          "check` lists the known names.")
+    assert box.informativeText() == "In: typo: header\nTag: {{ clasification }}"
+    assert box.detailedText() == ("typo: header: {{ clasification }}: unknown variable "
+                                  "'clasification' (check its spelling; `briefgen check` lists "
+                                  "the known names)")
 
 
 def test_error_dialogs_speak_in_plain_words_with_the_technical_line_under_details():

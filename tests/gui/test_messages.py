@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from briefgen.errors import InputError, OutputError, SourceError
-from briefgen.gui.messages import describe, human_message, plain_problem
+import pytest
+
+from briefgen.briefing_io import load_briefing
+from briefgen.errors import InputError, OutputError, SourceError, TemplateError
+from briefgen.gui.messages import describe, human_message, plain_problem, where_lines
 
 
 def test_binary_file_is_explained_with_what_can_be_imported():
@@ -16,16 +19,38 @@ def test_binary_file_is_explained_with_what_can_be_imported():
 
 
 def test_validation_problems_read_as_sentences():
-    exc = InputError("meeting.date: input should be a valid date or datetime, invalid character "
-                     "in year (and 1 more)", where="/tmp/summit.brief.json",
-                     details="meeting.date: input should be a valid date\n"
-                             "participants[0].role: input should be 'host' or 'guest'")
+    exc = InputError("input should be a valid date or datetime, invalid character in year "
+                     "(and 1 more)", file="/tmp/summit.brief.json", field_path="meeting.date",
+                     details=("meeting.date: input should be a valid date",
+                              "participants[0].role: input should be 'host' or 'guest'"))
     text, details = human_message(exc)
     assert text == ("The date of the meeting in summit.brief.json is not a valid date: write it "
                     "as YYYY-MM-DD, e.g. 2025-08-23. 1 more problem is listed under Details.")
-    assert "input should be a valid date or datetime" in details
-    assert "participants[0].role" in details
-    assert "(and 1 more)" not in text and "input should" not in text
+    assert details == ("/tmp/summit.brief.json: meeting.date: input should be a valid date or "
+                       "datetime, invalid character in year (and 1 more)\n"
+                       "meeting.date: input should be a valid date\n"
+                       "participants[0].role: input should be 'host' or 'guest'")
+
+
+def test_a_real_briefing_error_reads_as_a_sentence(tmp_path):
+    path = tmp_path / "summit.brief.json"
+    path.write_text('{"participants": [{"title": "President"}], "meeting": {"date": "x"}}',
+                    encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_briefing(path)
+    text, _ = human_message(info.value)
+    assert text == ("The date of the meeting in summit.brief.json is not a valid date: write it "
+                    "as YYYY-MM-DD, e.g. 2025-08-23. 1 more problem is listed under Details.")
+
+
+def test_where_lines_come_from_the_fields():
+    exc = TemplateError("unknown variable 'titel'", file="/t/memo.docx", part="header",
+                        tag="{{ titel }}")
+    assert where_lines(exc) == "In: /t/memo.docx: header\nTag: {{ titel }}"
+    assert where_lines(InputError("x", file="a.yaml", location="line 2",
+                                  field_path="meeting.date")) == \
+        "In: a.yaml: line 2\nField: meeting.date"
+    assert where_lines(InputError("x")) == ""
 
 
 def test_field_places_and_pydantic_words():

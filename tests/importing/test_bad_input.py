@@ -19,7 +19,7 @@ from briefgen.textclean import has_invalid
 def _error(path) -> str:
     with pytest.raises(SourceError) as info:
         import_sources([path])
-    assert info.value.where == str(path)
+    assert info.value.file == str(path)
     return str(info.value)
 
 
@@ -105,7 +105,8 @@ def test_csv_participants_and_figures(tmp_path):
 def test_csv_bad_role_names_the_line(tmp_path):
     path = tmp_path / "people.csv"
     path.write_text("name,role\nA B,host\nC D,emperor\n", encoding="utf-8")
-    assert "line 3, column 'role'" in _error(path)
+    assert _error(path) == (f"{path}: line 3, column 'role': input should be 'host', 'guest', "
+                            "'principal', 'delegation', 'interpreter' or 'notetaker'")
 
 
 def test_json_that_is_not_a_briefing(tmp_path):
