@@ -70,7 +70,7 @@ def extract(doc: Document, *, published: dt.date | None = None,
     _infer_countries(people, facts, sentences)
     participants = facts.participants
     resolver = Resolver(people, participants)
-    drafts = _topics(parts)
+    drafts = _topics(parts, frozenset(p.country.lower() for p in participants if p.country))
     category_of = {s: d.category for d in drafts for s in d.sentences}
 
     briefing = Briefing(
@@ -173,12 +173,12 @@ def _title(facts: MeetingFacts) -> str:
     return f"{kind}: {names}{where}"
 
 
-def _topics(parts: list[Section]) -> list[TopicDraft]:
+def _topics(parts: list[Section], sides: frozenset[str]) -> list[TopicDraft]:
     headed = [sec for sec in parts if sec.heading and sec.sentences]
     if headed:
         return [d for sec in headed for d in section_topics(sec.heading, sec.sentences)]
     paragraphs = [p.sentences for sec in parts for p in sec.paragraphs]
-    return grouped_topics(paragraphs[1:] if len(paragraphs) > 1 else paragraphs)
+    return grouped_topics(paragraphs[1:] if len(paragraphs) > 1 else paragraphs, sides)
 
 
 def _topic(draft: TopicDraft) -> Topic:

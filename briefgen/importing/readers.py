@@ -45,7 +45,7 @@ def read_raw(path: Path, where: str) -> bytes:
 
 # -- plain text and Markdown -------------------------------------------------
 
-_SENTENCE_END = re.compile(r"[.!?:;…\"”’)]$")
+_SENTENCE_END = re.compile(r"[.!?:;,…\"”’)]$")
 _CLOSED = re.compile(r"[.!?…:][\"”’)]*$")
 
 

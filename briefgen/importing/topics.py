@@ -32,13 +32,32 @@ class TopicDraft:
     sentences: list[str] = field(default_factory=list)
 
 
-def scores(text: str) -> dict[str, int]:
-    """How strongly *text* speaks of each category."""
+_AGENDA = lexicon.pattern("topics", "agenda")
+
+
+def scores(text: str, sides: frozenset[str] = frozenset()) -> dict[str, int]:
+    """How strongly *text* speaks of each category; *sides* are words (lower case) that
+    signal nothing here, as the meeting's own countries are no regional issue."""
     result: dict[str, int] = {}
     for m in _PATTERN.finditer(f" {text} "):
+        if m[0].lower() in sides:
+            continue
         for cat in _CATEGORIES_OF[m[0].lower()]:
             result[cat] = result.get(cat, 0) + 1
     return result
+
+
+def sentence_categories(sentence: str, sides: frozenset[str] = frozenset()) -> list[str]:
+    """The categories *sentence* speaks of: its strongest (all of them on a tie), any it
+    names twice, and every one it lists after an agenda word ('talks focused on trade,
+    energy and investment')."""
+    own = scores(sentence, sides)
+    top = max(own.values(), default=0)
+    found = [c for c, n in sorted(own.items(), key=lambda i: -i[1]) if n == top or n >= 2]
+    agenda = _AGENDA.search(sentence)
+    if agenda:
+        found += [c for c in scores(sentence[agenda.end():], sides) if c not in found]
+    return found
 
 
 def best_category(text: str, weight_from: str = "") -> str:
@@ -77,20 +96,17 @@ def section_topics(heading: str, sentences: list[str]) -> list[TopicDraft]:
     return [d for d in drafts.values() if d.sentences]
 
 
-def grouped_topics(paragraphs: list[list[str]]) -> list[TopicDraft]:
-    """Topics for an article without headings: each sentence goes to the category it
-    speaks of most (a sentence about none stays with its paragraph's), then the sentences
-    of one category are gathered in article order."""
+def grouped_topics(paragraphs: list[list[str]],
+                   sides: frozenset[str] = frozenset()) -> list[TopicDraft]:
+    """Topics for an article without headings: each sentence goes to the categories it
+    speaks of (a sentence about none stays with its paragraph's strongest), then the
+    sentences of one category are gathered in article order."""
     merged: dict[str, TopicDraft] = {}
     for sentences in paragraphs:
-        own = [scores(sentence) for sentence in sentences]
-        whole: dict[str, int] = {}
-        for counts in own:
-            for cat, n in counts.items():
-                whole[cat] = whole.get(cat, 0) + n
+        whole = scores(" ".join(sentences), sides)
         fallback = max(whole, key=lambda c: whole[c]) if whole else "other"
-        for sentence, counts in zip(sentences, own):
-            category = max(counts, key=lambda c: counts[c]) if counts else fallback
-            draft = merged.setdefault(category, TopicDraft(TITLES[category], category))
-            draft.sentences.append(sentence)
+        for sentence in sentences:
+            for category in sentence_categories(sentence, sides) or [fallback]:
+                draft = merged.setdefault(category, TopicDraft(TITLES[category], category))
+                draft.sentences.append(sentence)
     return list(merged.values())
