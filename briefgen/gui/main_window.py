@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QSettings, QSize, Qt, QTimer
@@ -27,10 +29,37 @@ from briefgen.resources import assets_dir
 
 BRIEF_FILTER = f"Briefings (*{BRIEF_SUFFIX} *.json *.yaml *.yml);;All files (*)"
 MAX_RECENT = 8
-PAGES = ("Meeting", "People", "Objectives", "Topics", "Quotes & figures",
-         "Outcomes", "Sources", "Routing & marking")
-PAGE_ICONS = ("page-meeting", "page-people", "page-objectives", "page-topics", "page-statements",
-              "page-outcomes", "page-sources", "page-routing")
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of the editor, built when first shown."""
+
+    title: str
+    icon: str
+    build: Callable
+    """``build(document)`` returns the page's widget, or ``(widget, *editors)``."""
+    editors: tuple[str, ...]
+    """Names for what *build* returns after the widget (a bare widget is its own editor)."""
+
+
+PAGES = (
+    Page("Meeting", "page-meeting", meeting_page, ("meeting_form",)),
+    Page("People", "page-people", people_page, ("people",)),
+    Page("Objectives", "page-objectives", objectives_page, ("objectives",)),
+    Page("Topics", "page-topics", TopicsPage, ("topics_page",)),
+    Page("Quotes & figures", "page-statements", statements_page, ("statements",)),
+    Page("Outcomes", "page-outcomes", outcomes_page, ("outcomes",)),
+    Page("Sources", "page-sources", sources_page, ("sources",)),
+    Page("Routing & marking", "page-routing", routing_page, ("routing_form", "clearances")),
+)
+
+
+def _editor(name: str) -> property:
+    """The editor *name* of its page (building the page on first use)."""
+    index = next(i for i, page in enumerate(PAGES) if name in page.editors)
+    return property(lambda self: self.page_editors(index)[name],
+                    doc=f"The {name.replace('_', ' ')} editor (page {PAGES[index].title}).")
 
 
 def bundled(path: Path) -> bool:
@@ -64,8 +93,12 @@ class MainWindow(QMainWindow):
         self.templates: list = []
         self.offices: list = []
         self.document: BriefingDocument | None = None
+        self.built: dict[int, dict[str, object]] = {}    # page index -> its editors by name
         self.last_box: QMessageBox | None = None
-        self._running: list = []
+        self.import_progress: QProgressDialog | None = None
+        self.review = None                       # the open import review dialog
+        self.pages_dialog = None                 # the open page preview
+        self.template_manager = None
         self._after_paint: list = []
         self.setAcceptDrops(True)
         self.setWindowIcon(self.style().standardIcon(QStyle.SP_FileDialogDetailedView))
@@ -123,12 +156,13 @@ class MainWindow(QMainWindow):
         self.sidebar.setAccessibleName("Sections")
         self.sidebar.setFixedWidth(170)
         self.sidebar.setIconSize(QSize(18, 18))
-        for i, (name, icon) in enumerate(zip(PAGES, PAGE_ICONS)):
-            item = QListWidgetItem(icons.icon(icon), name)
-            item.setToolTip(f"{name} (Ctrl+{i + 1})")
+        for i, page in enumerate(PAGES):
+            item = QListWidgetItem(icons.icon(page.icon), page.title)
+            item.setToolTip(f"{page.title} (Ctrl+{i + 1})")
             self.sidebar.addItem(item)
-            self._action(name.replace("&", "&&"), lambda _=False, n=i: self.sidebar.setCurrentRow(n),
-                         f"Ctrl+{i + 1}", tip=f"Go to {name}")
+            self._action(page.title.replace("&", "&&"),
+                         lambda _=False, n=i: self.sidebar.setCurrentRow(n),
+                         f"Ctrl+{i + 1}", tip=f"Go to {page.title}")
         self.stack = QStackedWidget()
         self.sidebar.currentRowChanged.connect(self.show_page)
         self.preview = PreviewPane()
@@ -228,7 +262,7 @@ class MainWindow(QMainWindow):
             widget = self.stack.widget(0)
             self.stack.removeWidget(widget)
             widget.deleteLater()
-        self.built: dict[int, object] = {}
+        self.built = {}
         for _ in PAGES:
             self.stack.addWidget(QWidget())     # built when first shown (fast start)
         self.sidebar.setCurrentRow(page)
@@ -240,36 +274,33 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.preview.schedule()
 
-    BUILDERS = (meeting_page, people_page, objectives_page, TopicsPage, statements_page,
-                outcomes_page, sources_page, routing_page)
-
-    def page(self, index: int):
-        """What the builder of page *index* returned (building the page on first use)."""
+    def page_editors(self, index: int) -> dict[str, object]:
+        """The editors of page *index* by name (building the page on first use)."""
         if index not in self.built:
-            made = self.BUILDERS[index](self.document)
-            widget = made[0] if isinstance(made, tuple) else made
+            made = PAGES[index].build(self.document)
+            widget, *editors = made if isinstance(made, tuple) else (made, made)
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, widget)
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
-            self.built[index] = made
+            self.built[index] = dict(zip(PAGES[index].editors, editors, strict=True))
         return self.built[index]
 
     def show_page(self, index: int) -> None:
         if 0 <= index < len(PAGES):
-            self.page(index)
+            self.page_editors(index)
             self.stack.setCurrentIndex(index)
 
     # the editors of each page, for code and tests that reach into them
-    meeting_form = property(lambda self: self.page(0)[1])
-    people = property(lambda self: self.page(1)[1])
-    objectives = property(lambda self: self.page(2)[1])
-    topics_page = property(lambda self: self.page(3))
-    statements = property(lambda self: self.page(4)[1])
-    outcomes = property(lambda self: self.page(5)[1])
-    sources = property(lambda self: self.page(6)[1])
-    routing_form = property(lambda self: self.page(7)[1])
-    clearances = property(lambda self: self.page(7)[2])
+    meeting_form = _editor("meeting_form")
+    people = _editor("people")
+    objectives = _editor("objectives")
+    topics_page = _editor("topics_page")
+    statements = _editor("statements")
+    outcomes = _editor("outcomes")
+    sources = _editor("sources")
+    routing_form = _editor("routing_form")
+    clearances = _editor("clearances")
 
     def _install_undo(self, document: BriefingDocument) -> None:
         for action in (self.act_undo, self.act_redo):
@@ -667,7 +698,7 @@ class MainWindow(QMainWindow):
         """Open the template manager (one, non-modal); its changes reload the pickers."""
         from briefgen.gui.template_manager import TemplateManager
 
-        if getattr(self, "template_manager", None) is None:
+        if self.template_manager is None:
             self.template_manager = TemplateManager(self.settings, self)
             self.template_manager.changed.connect(self.load_choices)
         self.template_manager.show()

@@ -43,7 +43,7 @@ class PagePreview(QDialog):
 
             return export_documents([snapshot], [template], office, target).written[0]
 
-        self.task = workers.start(work, owner=self, done=self._show, failed=self._failed)
+        workers.start(work, owner=self, done=self._show, failed=self._failed)
         self.finished.connect(lambda _r: self.folder.cleanup())
 
     def _show(self, pdf: Path) -> None:

@@ -1,7 +1,8 @@
 """The live preview: the chosen template rendered a moment after edits stop.
 
-Rendering runs in a one-thread pool of its own, so typing never waits; each
-request carries a generation number and only the newest result is shown.
+Rendering runs as a background task (:mod:`briefgen.gui.workers`) in a
+one-thread pool of its own, so typing never waits; each request carries a
+generation number and only the newest result is shown.
 Template errors and empty fields the template uses show in the pane itself.
 """
 
@@ -11,11 +12,12 @@ import time
 from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QThreadPool, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from briefgen.errors import BriefgenError
+from briefgen.gui import workers
 from briefgen.model import Briefing
 
 DEBOUNCE_MS = 400
@@ -42,28 +44,14 @@ def empty_fields(briefing: Briefing, template) -> list[str]:
     return missing
 
 
-class _Signals(QObject):
-    finished = Signal(int, object, float)   # generation, result or exception, seconds
+def render_preview(briefing: Briefing, template, office) -> tuple[object, list[str], float]:
+    """The preview HTML, the empty fields the template uses, and the seconds it took."""
+    from briefgen.preview import docx_to_html
+    from briefgen.render import render_briefing
 
-
-class _Render(QRunnable):
-    def __init__(self, generation: int, briefing: Briefing, template, office) -> None:
-        super().__init__()
-        self.generation, self.briefing = generation, briefing
-        self.template, self.office = template, office
-        self.signals = _Signals()
-
-    def run(self) -> None:
-        from briefgen.preview import docx_to_html
-        from briefgen.render import render_briefing
-
-        start = time.perf_counter()
-        try:
-            data = render_briefing(self.briefing, self.template, self.office)
-            result: object = (docx_to_html(data), empty_fields(self.briefing, self.template))
-        except Exception as exc:  # shown in the pane, never as a dialog
-            result = exc
-        self.signals.finished.emit(self.generation, result, time.perf_counter() - start)
+    start = time.perf_counter()
+    preview = docx_to_html(render_briefing(briefing, template, office))
+    return preview, empty_fields(briefing, template), time.perf_counter() - start
 
 
 class PreviewPane(QWidget):
@@ -102,7 +90,6 @@ class PreviewPane(QWidget):
         self.error: BaseException | None = None
         self.source = None            # () -> (briefing, template, office) or None
         self._requested = 0.0
-        self._tasks: dict[int, _Render] = {}
 
     def schedule(self) -> None:
         """Refresh a moment after the last call (edits restart the wait)."""
@@ -118,19 +105,18 @@ class PreviewPane(QWidget):
             self.show_problem("No template", "Choose a template to see the preview.")
             return
         self.generation += 1
+        generation = self.generation
         self._requested = time.perf_counter()
-        task = _Render(self.generation, briefing.model_copy(deep=True), template, office)
-        task.setAutoDelete(False)
-        self._tasks[self.generation] = task
-        task.signals.finished.connect(self._finished)
+        snapshot = briefing.model_copy(deep=True)
         self.status.setText(f"Rendering {template.title}…")
-        self.pool.start(task)
+        workers.start(lambda _report: render_preview(snapshot, template, office), owner=self,
+                      pool=self.pool, done=lambda result: self._finished(generation, result),
+                      failed=lambda exc: self._finished(generation, exc))   # shown in the pane
 
     def busy(self) -> bool:
         return self.timer.isActive() or self.shown_generation < self.generation
 
-    def _finished(self, generation: int, result: object, seconds: float) -> None:
-        self._tasks.pop(generation, None)
+    def _finished(self, generation: int, result: object) -> None:
         if generation < self.generation:
             return                      # a newer edit is on its way
         self.shown_generation = generation
@@ -141,7 +127,7 @@ class PreviewPane(QWidget):
             self.show_problem(title, str(result))
         else:
             self.error = None
-            preview, missing = result
+            preview, missing, seconds = result
             bar = self.browser.verticalScrollBar()
             position = bar.value()
             self.browser.setHtml(preview.html)

@@ -31,7 +31,6 @@ class Task(QRunnable):
         super().__init__()
         self.fn = fn
         self.signals = TaskSignals()
-        self.cancelled = False
 
     def run(self) -> None:
         try:
@@ -68,9 +67,11 @@ class _Outcome(QObject):
 
 def start(fn: Callable[[Callable[[int, int], None]], Any], *, owner: QObject,
           done: Callable[[Any], None], failed: Callable[[BaseException], None],
-          progress: Callable[[int, int], None] | None = None) -> Task:
-    """Run *fn* in the global thread pool; its outcome goes to *done* or *failed*
-    unless *owner* has been deleted by then (its widgets would be gone)."""
+          progress: Callable[[int, int], None] | None = None,
+          pool: QThreadPool | None = None) -> Task:
+    """Run *fn* in *pool* (the global thread pool by default); its outcome goes
+    to *done* or *failed* unless *owner* has been deleted by then (its widgets
+    would be gone)."""
     task = Task(fn)
     task.setAutoDelete(False)
     _running.add(task)
@@ -80,7 +81,7 @@ def start(fn: Callable[[Callable[[int, int], None]], Any], *, owner: QObject,
     task.signals.done.connect(outcome.done)
     task.signals.failed.connect(outcome.failed)
     task.signals.progress.connect(outcome.progress)
-    QThreadPool.globalInstance().start(task)
+    (pool or QThreadPool.globalInstance()).start(task)
     return task
 
 

@@ -1,13 +1,12 @@
-"""Desktop app benchmarks (offscreen): launch to window shown, preview refresh, peak memory.
+"""Desktop app benchmarks (offscreen): first paint, preview refresh, peak memory.
 
 Run: python tests/benchmarks/bench_gui.py  (pytest does not collect it)
 
-* launch: a fresh interpreter until the main window's first paint, against a
-  bare PySide6 QMainWindow painted the same way (median of 7 each); the budget
-  is 2x the bare window.  The app starts as a user starts it (``briefgen gui``),
-  with its modules byte-compiled as a wheel install leaves them.  A third line,
-  the floor, is the bare window after loading the sample with the facts model
-  (pydantic): no briefgen window can be faster than that.
+* first paint: a fresh interpreter until the main window's first paint of
+  ``briefgen gui`` (the sample), paired with a bare PySide6 QMainWindow painted
+  the same way; the median of the per-pair ratios, target <= 1.8x.  The app
+  starts as a user starts it, its modules byte-compiled as a wheel install
+  leaves them.
 * preview: time from the debounce firing to the new preview shown, after an edit
   of the sample memo (median of 10); the budget is 300 ms.
 * memory: peak RSS of the preview run; the budget is 300 MB.
@@ -15,17 +14,15 @@ Run: python tests/benchmarks/bench_gui.py  (pytest does not collect it)
 
 from __future__ import annotations
 
-import compileall
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
-from pathlib import Path
+import time
 
-import briefgen
+from pairing import Metric, byte_compile, paired
 
-RUNS = 7
+PAIRS = 11
 
 # Prints the seconds from the time in argv[1] to the first paint of the main
 # window, then quits.  Only the window is watched: an application-wide event
@@ -61,13 +58,6 @@ def bare_window():
 
 if sys.argv[2] == "bare":
     bare_window()
-elif sys.argv[2] == "floor":
-    import os
-    os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"     # as briefgen.cli.main does
-    from briefgen.briefing_io import load_briefing
-    from briefgen.resources import sample_briefing_path
-    load_briefing(sample_briefing_path())
-    bare_window()
 else:
     from briefgen.cli import main
     main(["gui"])
@@ -95,36 +85,35 @@ w.document.undo_stack.setClean()
 
 
 def _run(code: str, env: dict[str, str], *args: str) -> str:
-    import time
-
     out = subprocess.run([sys.executable, "-c", code, repr(time.time()), *args], env=env,
                          capture_output=True, text=True, check=True, timeout=120)
     return out.stdout.strip().splitlines()[-1]
 
 
-def _launch(env: dict[str, str], kind: str) -> float:
-    return statistics.median(float(_run(LAUNCH, env, kind)) for _ in range(RUNS))
-
-
-def main() -> int:
-    # an installed wheel comes byte-compiled; an editable checkout may not be
-    # (PYTHONDONTWRITEBYTECODE), and compiling on every start would be measured
-    compileall.compile_dir(Path(briefgen.__file__).parent, quiet=1)
+def measure(pairs: int = PAIRS) -> list[Metric]:
+    byte_compile()
     with tempfile.TemporaryDirectory() as home:
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "BRIEFGEN_DATA_DIR": home,
                "XDG_CONFIG_HOME": home, "HOME": home}
         env.pop("PYDANTIC_DISABLE_PLUGINS", None)     # briefgen sets it itself
         _run(LAUNCH, env, "app")                      # warm the disk cache
-        bare, floor, app = (_launch(env, kind) for kind in ("bare", "floor", "app"))
+        paint = paired(lambda: float(_run(LAUNCH, env, "bare")),
+                       lambda: float(_run(LAUNCH, env, "app")), pairs)
         preview_ms, peak_mb = map(float, _run(PREVIEW, env).split())
-    ratio = app / bare
-    print(f"launch to first paint: bare QMainWindow {bare * 1000:.0f} ms, briefgen {app * 1000:.0f} ms "
-          f"({ratio:.2f}x; budget 2x)")
-    print(f"  floor, bare window after loading the sample with the model: {floor * 1000:.0f} ms "
-          f"({floor / bare:.2f}x)")
-    print(f"preview refresh after an edit: {preview_ms:.0f} ms (budget 300 ms)")
-    print(f"peak memory: {peak_mb:.0f} MB (budget 300 MB)")
-    return 0 if ratio <= 2 and preview_ms < 300 and peak_mb < 300 else 1
+    return [
+        Metric("first paint / bare QMainWindow", paint.ratio, "x", "<= 1.8x", paint.ratio <= 1.8,
+               f"median of {pairs} pairs; app {paint.measured * 1000:.0f} ms, "
+               f"bare {paint.baseline * 1000:.0f} ms", headline=True),
+        Metric("preview refresh after an edit", preview_ms, " ms", "< 300 ms", preview_ms < 300),
+        Metric("peak memory of the preview run", peak_mb, " MB", "< 300 MB", peak_mb < 300),
+    ]
+
+
+def main() -> int:
+    metrics = measure()
+    for metric in metrics:
+        print(metric)
+    return 0 if all(m.ok for m in metrics) else 1
 
 
 if __name__ == "__main__":
