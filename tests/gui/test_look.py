@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QStyleOptionViewI
 
 from briefgen.gui import icons, scripts
 from briefgen.gui.document import BriefingDocument
-from briefgen.gui.main_window import PAGE_ICONS, PAGES
+from briefgen.gui.main_window import PAGES
 from briefgen.gui.widgets import ListEditor
 
 
@@ -23,7 +23,7 @@ def editors_of(window) -> list[ListEditor]:
 
 def test_each_page_and_action_has_its_own_meaningful_icon(window):
     pages = [icons.name_of(window.sidebar.item(i).icon()) for i in range(window.sidebar.count())]
-    assert pages == list(PAGE_ICONS)
+    assert pages == [page.icon for page in PAGES]
     assert len(set(pages)) == len(PAGES)
     actions = {"new": window.act_new, "open": window.act_open, "save": window.act_save,
                "undo": window.act_undo, "redo": window.act_redo, "import": window.act_import,
@@ -143,7 +143,8 @@ def test_every_empty_list_says_what_belongs_there_and_offers_add(window, qtbot):
         assert not hint.isHidden(), editor.view.accessibleName()
         assert hint.label.text().startswith(("No ", "None", "Nothing"))
         assert hint.button.text() == f"Add {editor.noun}"
-    starter = [w for w in window.page(0)[0].findChildren(QLabel)
+    window.show_page(0)                                  # Meeting
+    starter = [w for w in window.stack.widget(0).findChildren(QLabel)
                if w.accessibleName() == "Getting started"]
     assert len(starter) == 1 and not starter[0].isHidden()
 
