@@ -61,13 +61,8 @@ def find_soffice() -> str | None:
     return None
 
 
-def docx_to_pdf(docx: str | Path, pdf: str | Path, *, timeout: float = 120) -> Path:
-    """Convert *docx* to *pdf*; raise :class:`OutputError` saying what to do on failure."""
-    docx, pdf = Path(docx), Path(pdf)
-    if pdf.suffix.lower() != ".pdf":
-        raise OutputError("the output must end in .pdf", where=pdf)
-    if not docx.is_file():
-        raise OutputError("no such document to convert", where=docx)
+def soffice_for(pdf: str | Path) -> str:
+    """LibreOffice's program, else an :class:`OutputError` that names *pdf* and says what to do."""
     soffice = find_soffice()
     if soffice is None:
         override = os.environ.get(ENV_VAR, "").strip()
@@ -75,6 +70,17 @@ def docx_to_pdf(docx: str | Path, pdf: str | Path, *, timeout: float = 120) -> P
             raise OutputError(f"{ENV_VAR} is set to {override!r}, which is not a program",
                               where=pdf, hint="point it at LibreOffice's soffice or unset it")
         raise OutputError(NOT_INSTALLED, where=pdf, hint="or export .docx instead")
+    return soffice
+
+
+def docx_to_pdf(docx: str | Path, pdf: str | Path, *, timeout: float = 120) -> Path:
+    """Convert *docx* to *pdf*; raise :class:`OutputError` saying what to do on failure."""
+    docx, pdf = Path(docx), Path(pdf)
+    if pdf.suffix.lower() != ".pdf":
+        raise OutputError("the output must end in .pdf", where=pdf)
+    if not docx.is_file():
+        raise OutputError("no such document to convert", where=docx)
+    soffice = soffice_for(pdf)
     data = _clean_document(docx, pdf)
     with tempfile.TemporaryDirectory(prefix="briefgen-pdf-") as tmp:
         work = Path(tmp)

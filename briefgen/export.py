@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen.batch import Job, render_batch
+from briefgen.convert import soffice_for
 from briefgen.errors import Cancelled, OutputError
 from briefgen.files import atomic_write, make_folder
 from briefgen.model import Briefing
@@ -49,10 +50,10 @@ def plan_outputs(briefings: Sequence[Briefing], templates: Sequence[TemplateInfo
     pairs = [(briefing, template) for briefing in briefings for template in templates]
     target = Path(target)
     if not pairs:
-        raise OutputError("nothing to export", where=target, hint="choose at least one template")
+        raise OutputError("nothing to export", file=target, hint="choose at least one template")
     if target.suffix.lower() in FILE_SUFFIXES:
         if len(pairs) > 1:
-            raise OutputError(f"{len(pairs)} documents need a folder, not a file", where=target,
+            raise OutputError(f"{len(pairs)} documents need a folder, not a file", file=target,
                               hint="give a folder for them, or make one pack of them")
         return [Job(*pairs[0], target)]
     suffix = ".pdf" if pdf else ".docx"
@@ -84,6 +85,8 @@ def export_documents(briefings: Sequence[Briefing], templates: Sequence[Template
     plans it (a folder is created).  *names* (such as the briefings' file names)
     start their warnings."""
     jobs = plan_outputs(briefings, templates, office, target, pdf=pdf)
+    if jobs[0].out.suffix.lower() == ".pdf":
+        soffice_for(jobs[0].out)       # before the work, naming a file the user chose
     if Path(target).suffix.lower() not in FILE_SUFFIXES:
         make_folder(target)
     warnings = _warnings(briefings, office, names)
@@ -107,12 +110,14 @@ def export_pack(briefings: Sequence[Briefing], templates: Sequence[TemplateInfo]
 
     out = Path(out)
     if len(briefings) != 1:
-        raise OutputError("a pack is made from one briefing", where=out,
+        raise OutputError("a pack is made from one briefing", file=out,
                           hint="choose one briefing for the pack")
     suffix = out.suffix.lower()
     if suffix not in FILE_SUFFIXES:
-        raise OutputError("a briefing pack must be saved as .docx or .pdf", where=out,
+        raise OutputError("a briefing pack must be saved as .docx or .pdf", file=out,
                           hint="name it e.g. pack.docx or pack.pdf")
+    if suffix == ".pdf":
+        soffice_for(out)
     warnings = _warnings(briefings, office, names)
     counter = _Counter(progress)
     written: list[Path] = []

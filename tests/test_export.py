@@ -151,6 +151,34 @@ def test_a_pack_takes_one_briefing_and_a_docx_or_pdf_name(sample, memo, tmp_path
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.soffice
+def test_pdf_into_a_folder_leaves_only_the_pdf(sample, memo, tmp_path):
+    from pdfminer.high_level import extract_text
+
+    from briefgen.convert import find_soffice
+
+    if find_soffice() is None:
+        pytest.skip("LibreOffice is not installed")
+    result = export_documents([sample], [memo], OfficeProfile(), tmp_path / "out", pdf=True)
+    assert result.written == [tmp_path / "out" / f"2025-08-23 {TITLE} - Briefing memo.pdf"]
+    assert list((tmp_path / "out").iterdir()) == result.written
+    assert "BRIEFING MEMORANDUM" in extract_text(str(result.written[0]))
+
+
+@pytest.mark.parametrize("command", [export_documents, export_pack])
+def test_pdf_without_libreoffice_fails_first_naming_the_chosen_file(command, sample, memo,
+                                                                    tmp_path, monkeypatch):
+    import briefgen.convert
+
+    monkeypatch.setattr(briefgen.convert, "find_soffice", lambda: None)
+    monkeypatch.delenv(briefgen.convert.ENV_VAR, raising=False)
+    with pytest.raises(OutputError) as info:
+        command([sample], [memo], OfficeProfile(), tmp_path / "memo.pdf")
+    assert str(info.value) == (f"{tmp_path / 'memo.pdf'}: {briefgen.convert.NOT_INSTALLED} "
+                               "(or export .docx instead)")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_the_pack_is_named_after_the_briefing(sample, memo):
     assert pack_target(sample, memo, OfficeProfile(), Path("/out")) == Path(
         f"/out/2025-08-23 {TITLE} - pack.docx")
