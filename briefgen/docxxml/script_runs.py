@@ -1,0 +1,141 @@
+"""Runs in other scripts.
+
+Word sets East Asian text in the rFonts/@eastAsia font and tags it with
+lang/@eastAsia; Arabic, Hebrew, Thai and Devanagari use rFonts/@cs, lang/@bidi
+and the complex-script twins of bold, italic and size (bCs, iCs, szCs);
+right-to-left runs need w:rtl and right-to-left paragraphs w:bidi.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from docx.document import Document
+from docx.opc.part import XmlPart
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from lxml import etree
+
+from briefgen import scripts
+from briefgen.docxxml.order import child
+from briefgen.docxxml.text import append_text
+
+
+_TWINS = (("w:b", "w:bCs"), ("w:i", "w:iCs"), ("w:sz", "w:szCs"))
+
+
+def complex_script_twins(root) -> None:
+    """Every ``w:rPr`` in *root* gets ``w:bCs``/``w:iCs`` beside ``w:b``/``w:i`` and
+    a ``w:szCs`` equal to its ``w:sz``: bold, italic and size then hold for
+    Arabic, Hebrew, Thai and Devanagari too."""
+    for rpr in root.iter(qn("w:rPr")):
+        for latin, complex_ in _TWINS:
+            source = rpr.find(qn(latin))
+            if source is None or (latin != "w:sz" and rpr.find(qn(complex_)) is not None):
+                continue
+            twin = child(rpr, complex_)
+            for key in list(twin.attrib):
+                del twin.attrib[key]
+            for key, value in source.attrib.items():
+                twin.set(key, value)
+
+
+def script_run_properties(rpr, kind: str, lang: str, font: str) -> None:
+    """Font slot, language and direction of a run of one script (see
+    :mod:`briefgen.scripts` for *kind*)."""
+    if kind not in (scripts.EAST_ASIAN, scripts.COMPLEX, scripts.RTL):
+        return
+    fonts = child(rpr, "w:rFonts")
+    language = child(rpr, "w:lang")
+    if kind == scripts.EAST_ASIAN:
+        if font:
+            fonts.set(qn("w:eastAsia"), font)
+        fonts.set(qn("w:hint"), "eastAsia")
+        language.set(qn("w:eastAsia"), lang)
+        return
+    if font:
+        fonts.set(qn("w:cs"), font)
+    fonts.set(qn("w:hint"), "cs")
+    language.set(qn("w:bidi"), lang)
+    child(rpr, "w:rtl" if kind == scripts.RTL else "w:cs")
+
+
+def script_run_xml(text: str, lang: str, font: str) -> str:
+    """A run of *text* in its own script (a native name): the right font slot and
+    language tag for *lang*, right to left where the script is."""
+    run = OxmlElement("w:r")
+    rpr = OxmlElement("w:rPr")
+    run.append(rpr)
+    kind = (scripts.EAST_ASIAN if scripts.is_east_asian(lang)
+            else scripts.RTL if scripts.is_rtl(text) else scripts.COMPLEX)
+    script_run_properties(rpr, kind, lang, font)
+    append_text(run, text)
+    return etree.tostring(run, encoding="unicode")
+
+
+_RUN_TEXT = {qn("w:t"): None, qn("w:br"): "\n", qn("w:tab"): "\t"}
+
+
+def _run_text(run) -> str | None:
+    """The text of a run made only of text, breaks and tabs; None for other runs."""
+    parts = []
+    for child in run:
+        if child.tag == qn("w:rPr"):
+            continue
+        if child.tag not in _RUN_TEXT:
+            return None
+        parts.append(child.text or "" if child.tag == qn("w:t") else _RUN_TEXT[child.tag])
+    return "".join(parts)
+
+
+def _tagged(rpr) -> bool:
+    language = rpr.find(qn("w:lang")) if rpr is not None else None
+    return language is not None and bool(language.get(qn("w:eastAsia")) or language.get(qn("w:bidi")))
+
+
+def apply_scripts(document: Document, fonts: dict[str, str], default_han: str = "zh-CN") -> None:
+    """Give text in every script its font slot, language and direction, in the
+    body, headers, footers and footnotes; complex-script twins everywhere."""
+    for part in document.part.package.iter_parts():
+        if not isinstance(part, XmlPart):
+            continue
+        root = part.element
+        for paragraph in root.iter(qn("w:p")):
+            _script_paragraph(paragraph, fonts, default_han)
+        complex_script_twins(root)
+
+
+def _script_paragraph(paragraph, fonts, default_han) -> None:
+    runs = [r for r in paragraph.iter(qn("w:r"))
+            if next(r.iterancestors(qn("w:p")), None) is paragraph]
+    texts = [(run, _run_text(run)) for run in runs]
+    whole = "".join(text or "" for _, text in texts)
+    if all(ord(char) < 0x0590 for char in whole):
+        return
+    rtl = scripts.is_rtl(whole)
+    if rtl:
+        child(_child_first(paragraph, "w:pPr"), "w:bidi")
+    han = scripts.han_language(whole, default_han)
+    for run, text in texts:
+        if not text or all(ord(char) < 0x0590 for char in text) or _tagged(run.find(qn("w:rPr"))):
+            continue
+        for segment in scripts.segments(text, rtl_paragraph=rtl, han=han):
+            piece = OxmlElement("w:r")
+            rpr = run.find(qn("w:rPr"))
+            piece.append(copy.deepcopy(rpr) if rpr is not None else OxmlElement("w:rPr"))
+            script_run_properties(piece[0], segment.kind, segment.lang,
+                                  scripts.font_for(fonts, segment.lang))
+            if not len(piece[0]):
+                piece.remove(piece[0])
+            append_text(piece, segment.text)
+            run.addprevious(piece)
+        run.getparent().remove(run)
+
+
+def _child_first(parent, name: str):
+    """*parent*'s first child *name* (``w:pPr`` of a paragraph), added when missing."""
+    found = parent.find(qn(name))
+    if found is None:
+        found = OxmlElement(name)
+        parent.insert(0, found)
+    return found
