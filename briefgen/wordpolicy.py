@@ -121,8 +121,12 @@ class Finding:
 
     def message(self, subject: str = "template") -> str:
         """``word/settings.xml: the template attaches a template: templates may not ...``"""
+        return f"{self.part}: {self.describe(subject)}"
+
+    def describe(self, subject: str = "template") -> str:
+        """The message without the part: ``the template attaches a template: ...``"""
         why = f": {subject}s may not {self.why}" if self.why else ""
-        return f"{self.part}: the {subject} {self.what}{why}"
+        return f"the {subject} {self.what}{why}"
 
 
 def parser() -> etree.XMLParser:

@@ -42,6 +42,7 @@ from briefgen.check.splits import split_problem
 from briefgen.check.syntax import check_properties, check_tags
 from briefgen.check.tags import DOCXTPL_CELL_TAGS, Tag, find_tags
 from briefgen.check.variables import template_variables
+from briefgen.docxxml import reading
 from briefgen.errors import BriefgenError
 from briefgen.templates import TemplateInfo, output_pattern_problem
 
@@ -55,8 +56,7 @@ def check_template(template: TemplateInfo | str | Path) -> list[Problem]:
     report = Report(info.name, list(manifest))
     found, findings = parts.read(info)
     for finding in findings:
-        report.add(finding.part, finding.location, "",
-                   finding.message().partition(": ")[2] + f" ({finding.hint})")
+        report.add(finding.part, finding.location, "", f"{finding.describe()} ({finding.hint})")
     for part, qualifier, root in found:
         if part == PROPERTIES_PART:
             check_properties(report, root)
@@ -72,7 +72,7 @@ def check_template(template: TemplateInfo | str | Path) -> list[Problem]:
 
 def _check_part(report: Report, info: TemplateInfo, part: str, qualifier: str,
                 root: Any) -> None:
-    paragraphs = parts.paragraphs(root, qualifier)
+    paragraphs = reading.paragraphs(root, qualifier)
     tags: list[Tag] = []
     before = len(report.problems)
     for paragraph in paragraphs:
@@ -108,10 +108,12 @@ def _render_sample(report: Report, info: TemplateInfo) -> None:
     try:
         render_briefing(briefing, info, OfficeProfile())
     except BriefgenError as exc:
-        part, _, message = exc.message.partition(": ")
+        part, message = exc.part, exc.message
+        if part is None:   # until every render error names its part as a field
+            part, _, message = exc.message.partition(": ")
         if part not in PARTS:
             part, message = "body", exc.message
-        report.add(part, where, "", message + (f" ({exc.hint})" if exc.hint else ""))
+        report.add(part, where, exc.tag or "", message + (f" ({exc.hint})" if exc.hint else ""))
     except etree.XMLSyntaxError as exc:
         report.add("body", where, "", f"the rendered document is not valid Word XML ({exc}): "
                    "a tag probably spans a hyperlink, field or table boundary")

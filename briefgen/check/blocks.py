@@ -3,10 +3,9 @@ the same docxtpl kind in the same place (paragraph, table, row)."""
 
 from __future__ import annotations
 
-from docx.oxml.ns import qn
-
 from briefgen.check.problems import Report
 from briefgen.check.tags import Tag
+from briefgen.docxxml.reading import enclosing
 
 BLOCKS = {"for": ("else",), "if": ("elif", "else"), "with": (), "filter": (), "macro": (),
           "call": (), "autoescape": (), "block": (), "set": (), "raw": ()}
@@ -82,7 +81,7 @@ def _container(tag: Tag):
     if tag.prefix == "p":
         return element.getparent()
     if tag.prefix in ("tr", "tc"):
-        ancestor = next(element.iterancestors(qn(f"w:{tag.prefix}")), None)
+        ancestor = enclosing(element, tag.prefix)
         return ancestor.getparent() if ancestor is not None else None
     return element
 

@@ -1,21 +1,21 @@
 """Reading a template: the parts docxtpl renders (body, headers, footers,
-footnotes, document properties) and their paragraphs, each with a location a
-Word user can find ("paragraph 3", "table 1, row 2, cell 1")."""
+footnotes, document properties), within the limits and the Word content
+policy every read of a template keeps; their paragraphs come from
+:mod:`briefgen.docxxml.reading`."""
 
 from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from docx import Document
-from docx.oxml.ns import qn
 from lxml import etree
 
 from briefgen import wordpolicy
 from briefgen.check.problems import Problem
+from briefgen.docxxml.reading import stories
 from briefgen.errors import InputError, TemplateError
 from briefgen.files import read_bytes
 from briefgen.safezip import MAX_FILE, read_package, repack
@@ -25,101 +25,11 @@ PARTS = ("body", "header", "footer", "footnotes")
 PROPERTIES_PART = "document properties"
 
 
-@dataclass
-class Run:
-    element: Any
-    text: str
-
-
-@dataclass
-class Paragraph:
-    element: Any
-    location: str          # "paragraph 3" / "table 1, row 2, cell 1"
-    runs: list[Run]
-
-    @property
-    def text(self) -> str:
-        return "".join(run.text for run in self.runs)
-
-    def where(self) -> str:
-        text = " ".join(self.text.split())
-        if len(text) > 100:
-            text = text[:99] + "…"
-        return f'{self.location} ("{text}")' if text else self.location
-
-
-_TEXT_TAGS = {qn("w:t"): None, qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n",
-              qn("w:noBreakHyphen"): "-"}
-
-
-def run_text(run) -> str:
-    parts = []
-    for child in run:
-        if child.tag in _TEXT_TAGS:
-            fixed = _TEXT_TAGS[child.tag]
-            parts.append(child.text or "" if fixed is None else fixed)
-    return "".join(parts)
-
-
-def _own(element, ancestor_tag: str, owner) -> bool:
-    """Is *owner* the nearest *ancestor_tag* of *element*?"""
-    return next(element.iterancestors(ancestor_tag), None) is owner
-
-
-def paragraphs(root, qualifier: str = "") -> list[Paragraph]:
-    """Every paragraph under *root*, its location prefixed with *qualifier*
-    ("section 2 first-page header") when there is one."""
-    w_p, w_tbl, w_tr, w_tc = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
-    tables = {tbl: n for n, tbl in enumerate(root.iter(w_tbl), 1)}
-    found, body_count, boxes = [], 0, {}
-    for p in root.iter(w_p):
-        cell = next(p.iterancestors(w_tc, qn("w:txbxContent")), None)
-        if cell is None:
-            body_count += 1
-            location = f"paragraph {body_count}"
-        elif cell.tag == w_tc:
-            row = cell.getparent()
-            table = row.getparent()
-            rows = [r for r in table if r.tag == w_tr]
-            cells = [c for c in row if c.tag == w_tc]
-            location = (f"table {tables[table]}, row {rows.index(row) + 1}, "
-                        f"cell {cells.index(cell) + 1}")
-            paras = [q for q in cell.iter(w_p) if _own(q, w_tc, cell)]
-            if len(paras) > 1:
-                location += f", paragraph {paras.index(p) + 1}"
-        else:
-            box = boxes.setdefault(cell, len(boxes) + 1)
-            paras = [q for q in cell.iter(w_p)]
-            location = f"text box {box}, paragraph {paras.index(p) + 1}"
-        if qualifier:
-            location = f"{qualifier}, {location}"
-        runs = [Run(r, run_text(r)) for r in p.iter(qn("w:r")) if _own(r, w_p, p)]
-        found.append(Paragraph(p, location, runs))
-    return found
-
-
 def _parts(data: bytes) -> list[tuple[str, str, Any]]:
     """(part, qualifier, root element) for the body, each header/footer and the
     footnotes; (PROPERTIES_PART, "", {name: text}) for the document properties."""
     doc = Document(io.BytesIO(data))
-    result: list[tuple[str, str, Any]] = [("body", "", doc.element.body)]
-    seen: dict[str, list[tuple[str, Any]]] = {"header": [], "footer": []}
-    kinds = (("", ""), ("first_page_", "first-page "), ("even_page_", "even-page "))
-    for number, section in enumerate(doc.sections, 1):
-        for part in ("header", "footer"):
-            for attr, label in kinds:
-                hf = getattr(section, f"{attr}{part}")
-                if hf.is_linked_to_previous:
-                    continue
-                element = hf._element
-                if all(element is not e for _, e in seen[part]):
-                    seen[part].append((f"section {number} {label}{part}", element))
-    for part in ("header", "footer"):
-        single = len(seen[part]) == 1
-        result += [(part, "" if single else label, element) for label, element in seen[part]]
-    for package_part in doc.part.package.parts:
-        if str(package_part.partname) == "/word/footnotes.xml":
-            result.append(("footnotes", "", etree.fromstring(package_part.blob)))
+    result = stories(doc)
     from briefgen.render import RENDERED_PROPERTIES
 
     props = {name: getattr(doc.core_properties, name) for name in RENDERED_PROPERTIES}

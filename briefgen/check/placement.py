@@ -3,11 +3,9 @@
 
 from __future__ import annotations
 
-from docx.oxml.ns import qn
-
-from briefgen.check.parts import run_text
 from briefgen.check.problems import Report
 from briefgen.check.tags import DOCXTPL_CELL_TAGS, Tag
+from briefgen.docxxml.reading import enclosing, text_of
 
 _NOUNS = {"tr": "table row", "tc": "table cell"}
 
@@ -16,20 +14,19 @@ def check_placement(report: Report, part: str, tags: list[Tag]) -> None:
     for tag in tags:
         element = tag.paragraph.element
         if tag.keyword in DOCXTPL_CELL_TAGS:
-            if next(element.iterancestors(qn("w:tc")), None) is None:
+            if enclosing(element, "tc") is None:
                 report.add(part, tag.where, tag.text,
                            f"'{tag.keyword}' only works inside a table cell")
             continue
         if tag.prefix in _NOUNS:
-            container = next(element.iterancestors(qn(f"w:{tag.prefix}")), None)
+            container = enclosing(element, tag.prefix)
             noun = _NOUNS[tag.prefix]
             if container is None:
                 report.add(part, tag.where, tag.text,
                            f"{{%{tag.prefix} %}} tags belong in a {noun}; this one is not in a "
                            f"table: use {{%p ... %}} in a paragraph of its own instead")
                 continue
-            text = "".join(run_text(r) for r in container.iter(qn("w:r"))).strip()
-            if text != tag.text.strip():
+            if text_of(container).strip() != tag.text.strip():
                 report.add(part, tag.where, tag.text,
                            f"docxtpl replaces the whole {noun} with this tag, dropping its "
                            f"other text: put the tag in a {noun} of its own")

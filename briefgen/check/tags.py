@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefgen.check.parts import Paragraph
+from briefgen.docxxml.reading import Paragraph
 
 TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 OPEN = re.compile(r"\{\{|\{%|\{#")
