@@ -20,8 +20,6 @@ from pathlib import Path
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 from docxcompose.composer import Composer
@@ -178,17 +176,13 @@ def pdf_bookmarks(pdf: Path) -> list[tuple[str, int]]:
 def _start_on_new_page(document: DocxDocument) -> None:
     """Begin *document* on a page of its own (no page-break paragraph that could
     leave a blank page), and put its title in the outline (PDF bookmarks)."""
-    body = document.element.body
-    first = next((c for c in body if c.tag in (qn("w:p"), qn("w:tbl"))), None)
+    first = docxxml.first_paragraph(document)
     if first is None:
         return
-    if first.tag == qn("w:tbl"):
-        first.addprevious(OxmlElement("w:p"))
-        first = first.getprevious()
     docxxml.page_break_before(first)
     for paragraph in document.paragraphs:
         if paragraph.style is not None and paragraph.style.name == "Title":
-            docxxml.outline_level(paragraph._p, 0)
+            docxxml.outline_level(paragraph, 0)
 
 
 def _headings(document: DocxDocument) -> list[tuple[int, str]]:
@@ -213,10 +207,13 @@ def _style(document: DocxDocument, name: str):
 def _add_cover(document: DocxDocument, briefing: Briefing, office: OfficeProfile,
                today: dt.date, headings: list[tuple[int, str]], pages: list[str] | None) -> None:
     """Put the cover page before the document's first block (which starts a new page)."""
-    body = document.element.body
-    anchor = Paragraph(OxmlElement("w:p"), document._body)
-    body.insert(0, anchor._p)
+    with docxxml.start_of_body(document) as anchor:
+        _fill_cover(document, anchor, briefing, office, today, headings, pages)
 
+
+def _fill_cover(document: DocxDocument, anchor: Paragraph, briefing: Briefing,
+                office: OfficeProfile, today: dt.date, headings: list[tuple[int, str]],
+                pages: list[str] | None) -> None:
     def add(text: str = "", style: str | None = None, *, bold: bool = False,
             size: float | None = None, center: bool = True) -> Paragraph:
         paragraph = anchor.insert_paragraph_before(style=_style(document, style) if style else None)
@@ -253,14 +250,12 @@ def _add_cover(document: DocxDocument, briefing: Briefing, office: OfficeProfile
     entries = [(level, text, pages[n] if pages else "")
                for n, (level, text) in enumerate(headings) if level <= depth]
     width_mm = docxxml.PAPER_MM[office.paper][0] - 2 * office.margin_mm
-    for paragraph in docxxml.toc_paragraphs(toc_instruction(depth), entries,
-                                            round(width_mm * 1440 / 25.4),
-                                            "Open the pack in Word to show the contents."):
-        anchor._p.addprevious(paragraph)
+    docxxml.insert_before(anchor, docxxml.toc_paragraphs(
+        toc_instruction(depth), entries, round(width_mm * 1440 / 25.4),
+        "Open the pack in Word to show the contents."))
     if banner:
         add()
         add(banner, bold=True)
-    body.remove(anchor._p)
 
 
 def _toc_depth(headings: list[tuple[int, str]]) -> int:
