@@ -26,14 +26,14 @@ from pathlib import Path
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from briefgen.docxxml import add_field, insert_in_order  # noqa: E402
+from briefgen.docxxml import add_field  # noqa: E402
+from briefgen.docxxml.building import (cant_split, no_border, plain_fonts,  # noqa: E402
+                                       repeat_header, rule_above, rule_below, shade)
 
 BLACK = RGBColor(0, 0, 0)
 # (style, size pt, space before, space after, all capitals): Title > Heading 1 >
@@ -64,10 +64,10 @@ def new_document():
         style.paragraph_format.space_before = Pt(before)
         style.paragraph_format.space_after = Pt(after)
         style.paragraph_format.keep_with_next = True
-        _plain_fonts(style)
+        plain_fonts(style)
     title = styles["Title"]
     title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _remove_border(title)
+    no_border(title)
     for name in ("List Bullet", "List Bullet 2", "List Number"):
         styles[name].paragraph_format.space_after = Pt(3)
     quote = styles["Quote"]
@@ -87,35 +87,6 @@ def new_document():
     banner.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     banner.paragraph_format.space_after = Pt(0)
     return doc
-
-
-def _plain_fonts(style) -> None:
-    rpr = style.element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is not None:
-        rpr.remove(fonts)
-
-
-def _remove_border(style) -> None:
-    ppr = style.element.get_or_add_pPr()
-    border = ppr.find(qn("w:pBdr"))
-    if border is not None:
-        ppr.remove(border)
-
-
-def rule_below(paragraph) -> None:
-    """A thin line under *paragraph* (separates the header block from the body)."""
-    insert_in_order(paragraph._p.get_or_add_pPr(), _thin_line("w:pBdr", "bottom", space="4"))
-
-
-def _thin_line(container: str, side: str, *, space: str):
-    """A ``w:pBdr``/``w:tcBorders`` element holding one thin black line on *side*."""
-    borders = OxmlElement(container)
-    line = OxmlElement(f"w:{side}")
-    for key, value in (("val", "single"), ("sz", "6"), ("space", space), ("color", "000000")):
-        line.set(qn(f"w:{key}"), value)
-    borders.append(line)
-    return borders
 
 
 def banners_and_page_numbers(doc) -> None:
@@ -190,7 +161,7 @@ def routing_table(doc, rows: list[tuple[str, str, str | None]],
             _tr_tag(table, "{%tr endif %}")
     set_widths(table, list(widths))
     for row in table.rows:
-        _cant_split(row)
+        cant_split(row)
         for cell in row.cells:
             cell.paragraphs[0].paragraph_format.space_after = Pt(2)
 
@@ -209,11 +180,6 @@ def _tr_tag(table, text: str) -> None:
     cells[0].paragraphs[0].text = text
 
 
-def _cant_split(row) -> None:
-    trpr = row._tr.get_or_add_trPr()
-    trpr.append(OxmlElement("w:cantSplit"))
-
-
 def data_table(doc, headers: list[str], cells: list[str], loop: str, widths: list[int]) -> None:
     """A gridded table: a shaded header row whose first cell carries the
     table's portion mark, then one row per item of *loop*; rows never split
@@ -223,7 +189,7 @@ def data_table(doc, headers: list[str], cells: list[str], loop: str, widths: lis
     for index, (cell, text) in enumerate(zip(table.rows[0].cells, headers)):
         run = cell.paragraphs[0].add_run(("{{ pm }}" if index == 0 else "") + text)
         run.bold = True
-        _shade(cell, "D9D9D9")
+        shade(cell, "D9D9D9")
     _tr_tag(table, f"{{%tr for {loop} %}}")
     row = table.add_row().cells
     for cell, text in zip(row, cells):
@@ -231,31 +197,15 @@ def data_table(doc, headers: list[str], cells: list[str], loop: str, widths: lis
     _tr_tag(table, "{%tr endfor %}")
     set_widths(table, widths)
     for table_row in table.rows:
-        _cant_split(table_row)
+        cant_split(table_row)
         for cell in table_row.cells:
             for paragraph in cell.paragraphs:
                 paragraph.style = doc.styles["Small"]
                 paragraph.paragraph_format.space_after = Pt(2)
     for cell in table.rows[0].cells:
         cell.paragraphs[0].paragraph_format.keep_with_next = True
-    _repeat_header(table.rows[0])
+    repeat_header(table.rows[0])
     doc.add_paragraph(style="Small")
-
-
-def _shade(cell, fill: str) -> None:
-    tcpr = cell._tc.get_or_add_tcPr()
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill)
-    tcpr.append(shading)
-
-
-def _repeat_header(row) -> None:
-    trpr = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    trpr.append(header)
 
 
 def bullets(doc, loop: str, text: str, style: str = "List Bullet") -> None:
@@ -313,8 +263,8 @@ def drafting_block(doc) -> None:
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     set_widths(table, [450])
     row = table.rows[0]
-    _cant_split(row)
-    _top_border(row.cells[0])
+    cant_split(row)
+    rule_above(row.cells[0])
     cell = row.cells[0]
     lines = [
         "{%p if routing.drafter.name %}",
@@ -339,10 +289,6 @@ def drafting_block(doc) -> None:
         paragraph.style = doc.styles["Small"]
         paragraph.paragraph_format.keep_with_next = True
     tag(doc, "{%p endif %}")
-
-
-def _top_border(cell) -> None:
-    cell._tc.get_or_add_tcPr().append(_thin_line("w:tcBorders", "top", space="0"))
 
 
 def core_properties(doc, title: str) -> None:
