@@ -60,7 +60,7 @@ def extract(doc: Document, *, published: dt.date | None = None,
     ticker = _Ticker(progress, len(sentences))
     if progress:
         progress(0, ticker.total)
-    people = gather(sentences)
+    people = gather(sentences, doc.title)
     facts = find_meeting(sentences, people, published, doc.dateline, doc.title)
     if facts.unresolved:
         warnings.append(f"{doc.where}: {facts.unresolved}")

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from briefgen.importing import gazetteer as gz
 from briefgen.importing import lexicon
-from briefgen.importing.dates import day_words, explicit_date, weekday_date
+from briefgen.importing.dates import MONTHS, WEEKDAYS, day_words, explicit_date, weekday_date
 from briefgen.importing.people import Individual, Resolver
 
 _MEETS = lexicon.pattern("meeting", "meets")
@@ -33,7 +33,16 @@ _MARGINS = re.compile(r"\b(?:on|at)\s+the\s+(?:margins|sidelines)\s+of\s+(?:the\
                       r"(?:[\w'’-]+\s+){0,4}?(?:summit|meeting|conference|forum|assembly)\b", re.I)
 _TITLE_NEXT = re.compile(r"\s*(?:PM|President|Prime\s+Minister|Premier|Chancellor|Foreign\s+"
                          r"Minister|leader|Pres)\b")
+_AREA = re.compile(rf"\b(?:{'|'.join(lexicon.table('places', 'kinds')['areas'].split())})\s+of\s+"
+                   r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 _TITLED = gz.title_pattern()
+_MEET_LIST = re.compile(r"\b(?:meet|meets|met|meeting|talks|talk)\s+(?:with\s+)?(?=[A-Z])")
+# between two people of a list: a comma or 'and', then a few words of office or country
+_LIST_GAP = re.compile(r"(?P<sep>\s*,\s*(?:and\s+)?|\s+and\s+)?(?:[\w'’-]+\s+){0,5}")
+_IN_PLACE = re.compile(r"\bin\s+([A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,2})(?![\w'’-])")
+_NOT_PLACES = frozenset({*(m.capitalize() for m in MONTHS), *(d.capitalize() for d in WEEKDAYS),
+                         *lexicon.words("people", "not_names"),
+                         *lexicon.table("people", "groups")["organisations"].split()})
 # "visiting Indian Prime Minister X": an office within two words makes 'visiting' an adjective
 _ADJECTIVAL = re.compile(rf"(?:\s+[A-Z][\w'’.-]*){{0,2}}\s+(?i:{gz.title_alternation()})\b")
 # "the German and Greek finance ministers": a meeting of ministers, not of leaders
@@ -79,11 +88,32 @@ def city_in(text: str) -> tuple[str, str]:
         words = m[1].split()
         for n in range(len(words), 0, -1):
             candidate = re.sub(r"['’]s$", "", " ".join(words[:n]).rstrip(".,"))
-            found = gz.place(candidate)
+            found = gz.place(candidate) or _place_of_country(candidate)
             if found:
                 return found
-    venue = gz.venue_in(text)
-    return venue or ("", "")
+    return gz.venue_in(text) or ("", "")
+
+
+def _place_of_country(text: str) -> tuple[str, str] | None:
+    """'Borgo Egnazia, Italy': a place the gazetteer does not know, then its country."""
+    head, _, tail = text.rpartition(", ")
+    country = gz.country_named(tail) if head else None
+    return (head, country.name) if country and not gz.place(head) else None
+
+
+def _area_of(text: str) -> tuple[str, str] | None:
+    """'the southern Italian region of Apulia': a region, island or town the text names
+    as one, with the country an adjective before it gives."""
+    m = _AREA.search(text)
+    if not m:
+        return None
+    if gz.place(m[1]):
+        return gz.place(m[1])
+    before = [w.group(1) for w in gz.place_pattern().finditer(text, max(0, m.start() - 40),
+                                                               m.start())]
+    country = next((c.name for w in reversed(before)
+                    if (c := gz.country_of_adjective(w) or gz.country_named(w))), "")
+    return m[1], country
 
 
 def _meeting_sentences(sentences: list[str], headline: str, chosen: str) -> list[str]:
@@ -107,6 +137,7 @@ def find_meeting(sentences: list[str], people: list[Individual],
     if not _ministers_meeting(sentences, headline, resolver, facts):
         _leaders_meeting(sentences, resolver, facts)
         _more_participants(sentences, headline, resolver, leaders, facts)
+    _agenda(sentences, resolver, facts)
     reports = _meeting_sentences(sentences, headline, facts.sentence)
     if not reports:
         return facts
@@ -233,9 +264,51 @@ def _more_participants(sentences: list[str], headline: str, resolver: Resolver,
                           if _is_minister(p) and p not in found]
 
 
+def _unknown_place(text: str) -> tuple[str, str] | None:
+    """'held talks in Apulia': the capitalised words after 'in' when they are not a month,
+    a weekday, an office, a body or a language ('in January', 'in Parliament')."""
+    for m in _IN_PLACE.finditer(text):
+        words = m[1].split()
+        if not any(w in _NOT_PLACES or w.lower() in gz.place_words() or _TITLED.fullmatch(w)
+                   or w.endswith(("ese", "ish")) for w in words):
+            return " ".join(words), ""
+    return None
+
+
+def _agenda(sentences: list[str], resolver: Resolver, facts: MeetingFacts) -> None:
+    """'He is due to meet Xi, Chinese premier Li Keqiang and Congress chief Li Zhansu':
+    the officials listed with a participant after a meeting verb take part too, of that
+    participant's country when the article gives them none."""
+    if not facts.participants:
+        return
+    for sentence in sentences:
+        verb = _MEET_LIST.search(sentence)
+        if not verb:
+            continue
+        chain: list[Individual] = []
+        joined, end = False, verb.end()
+        for start, stop, person in resolver.spans(sentence):
+            if start < end:
+                continue
+            gap = _LIST_GAP.fullmatch(sentence, end, start)
+            if not gap or chain and not gap["sep"]:
+                break
+            joined = joined or "and" in (gap["sep"] or "")
+            chain.append(person)
+            end = stop
+        listed = [p for p in chain if p in facts.participants]
+        if joined and listed:
+            country = next((p.country for p in listed if p.country), "")
+            for person in dict.fromkeys(chain):
+                if person not in facts.participants and person.title and not person.past:
+                    person.country = person.country or country
+                    facts.participants.append(person)
+
+
 def _place(reports: list[str], dateline: str, lead: list[str]) -> tuple[str, str]:
     """Where the meeting was: the first city or venue its reports name, else the
-    dateline's city, else one the lead names; a country only when no city is named."""
+    dateline's city, else one the lead names; a country only when no city is named; else
+    a region or town a report names as one ('the region of Apulia') or after 'in'."""
     country = ("", "")
     for sentence in [*reports, None, *lead]:
         if sentence is None:
@@ -246,7 +319,10 @@ def _place(reports: list[str], dateline: str, lead: list[str]) -> tuple[str, str
             if found[0] != found[1]:
                 return found
             country = country if country[0] else found
-    return country
+    if country[0]:
+        return country
+    texts = [_QUOTED.sub(" ", s) for s in reports]
+    return next(filter(None, (_area_of(t) or _unknown_place(t) for t in texts)), country)
 
 
 def _kind(naming: list[str], lead: str, sides: int) -> str:

@@ -214,9 +214,10 @@ def _joins(mention: Mention, person: Individual) -> bool:
     return len(tokens) < len(full) and full[-len(tokens):] == tokens
 
 
-def gather(sentences: list[str]) -> list[Individual]:
-    """Fold mentions into individuals; 'President Lee' joins 'Lee Jae Myung'."""
-    mentions = find_mentions(sentences)
+def gather(sentences: list[str], headline: str = "") -> list[Individual]:
+    """Fold mentions into individuals; 'President Lee' joins 'Lee Jae Myung'.  The
+    headline's 'Slovak PM Fico' gives its office and country to the Fico the text names."""
+    mentions = find_mentions(sentences) + _headline_mentions(headline, sentences)
     people: list[Individual] = []
     by_name: dict[str, Individual] = {}
     for mention in sorted(mentions, key=lambda m: -len(m.name.split())):
@@ -239,6 +240,19 @@ def gather(sentences: list[str]) -> list[Individual]:
         person.past = all(m.past for m in person.mentions)
     people.sort(key=lambda p: p.first)
     return people
+
+
+def _headline_mentions(headline: str, sentences: list[str]) -> list[Mention]:
+    """The headline's titled people, placed where the text first names them."""
+    found = []
+    for mention in find_mentions([headline]) if headline else []:
+        name = re.compile(rf"(?<![\w]){re.escape(mention.name)}(?![\w])")
+        at = next(((i, m.start()) for i, s in enumerate(sentences) if (m := name.search(s))),
+                  None)
+        if at:
+            mention.sentence, mention.start = at
+            found.append(mention)
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -264,15 +278,19 @@ class Resolver:
             r"(?<![\w])(" + "|".join(re.escape(k) for k in keys) + r")(?![\w])") if keys else None
         self.last: Individual | None = None
 
+    def spans(self, text: str) -> list[tuple[int, int, Individual]]:
+        """Where *text* names people by full name or surname: (start, end, person)."""
+        found = []
+        for m in self._names.finditer(text) if self._names else ():
+            person = next((p for p in self.people if p.name == m[1]), None) \
+                or self.alias.get(m[1])
+            if person:
+                found.append((m.start(), m.end(), person))
+        return found
+
     def named(self, text: str) -> list[tuple[int, Individual]]:
         """People named in *text* by full name, surname or title phrase, in order."""
-        found: list[tuple[int, Individual]] = []
-        if self._names:
-            for m in self._names.finditer(text):
-                person = next((p for p in self.people if p.name == m[1]), None) \
-                    or self.alias.get(m[1])
-                if person:
-                    found.append((m.start(), person))
+        found = [(start, person) for start, _, person in self.spans(text)]
         for m in _title_phrase().finditer(text):
             person = self._by_title(m[1] or "", m[2])
             if person:

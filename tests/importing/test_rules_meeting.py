@@ -153,3 +153,39 @@ def test_a_meeting_of_ministers_is_dated_by_its_present_tense():
     assert _meeting("The Austrian and Norwegian finance ministers are meeting in Brussels.",
                     "Austria's Eva Brandt and Norway's Lars Holm are meeting in Brussels."
                     ).date == PUBLISHED
+
+
+@pytest.mark.parametrize("paragraph, location", [
+    ("President Ana Ferreira of Portugal held talks with Prime Minister Lars Holm of Norway "
+     "in the southern Italian region of Apulia.", "Apulia"),
+    ("President Ana Ferreira of Portugal held talks with Prime Minister Lars Holm of Norway "
+     "in Borgo Nuovo, Italy.", "Borgo Nuovo"),
+    ("President Ana Ferreira of Portugal held talks with Prime Minister Lars Holm of Norway "
+     "in Apulia.", "Apulia"),
+    ("President Ana Ferreira of Portugal held talks with Prime Minister Lars Holm of Norway "
+     "in January.", ""),
+    ("President Ana Ferreira of Portugal held talks with Prime Minister Lars Holm of Norway "
+     "in Oslo. She recalled her visit to the city of Bergen.", "Oslo"),
+])
+def test_regions_and_towns_the_gazetteer_does_not_know(paragraph, location):
+    assert _meeting(paragraph).location == location
+
+
+@pytest.mark.parametrize("paragraphs, names", [
+    (["Prime Minister Lars Holm of Norway arrived in Beijing on a visit to President Wei Lan "
+      "of China.", "He is due to meet Wei, Chinese premier Zhou Ming and Congress chief "
+      "Gao Feng during his visit."],
+     {"Lars Holm", "Wei Lan", "Zhou Ming", "Gao Feng"}),
+    (["In addition to meeting with Pope Leo, Portuguese President Ana Ferreira used her stay "
+      "in Oslo for talks with Prime Minister Lars Holm and King Olav Berg."],
+     {"Ana Ferreira", "Lars Holm", "Olav Berg"}),
+])
+def test_officials_listed_with_a_participant_take_part(paragraphs, names):
+    assert {p.name for p in _briefing(*paragraphs).participants} == names
+
+
+def test_an_official_listed_with_a_participant_shares_their_country():
+    briefing = _briefing("Prime Minister Lars Holm of Norway arrived in Beijing on a visit to "
+                         "President Wei Lan of China.",
+                         "He is due to meet Wei and Congress chief Gao Feng during his visit.")
+    assert {p.name: p.country for p in briefing.participants}.get("Gao Feng") == "China"

@@ -127,3 +127,26 @@ def test_an_office_of_a_city_still_leads(title, leads):
     from briefgen.importing.gazetteer import is_leader
 
     assert is_leader(title) == leads
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("They met army chief Gen Omar Latif.", "Omar Latif", "Chief"),
+    ("Trade was discussed with Congress chief Wen Bo.", "Wen Bo", "Chief"),
+    ("Chief Minister Ravi Nair arrived.", "Ravi Nair", "Chief Minister"),
+])
+def test_chiefs_and_ranks(text, name, title):
+    assert _people(text).get(name, ("", ""))[0] == title
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Chancellor Eva Brandt met Lars Holm. Brandt spoke.", "Eva Brandt"),
+    ("Brandt and Holm met in Oslo.", "Brandt"),
+])
+def test_the_headline_gives_office_and_country_to_the_person_the_text_names(text, name):
+    people = {p.name: (p.title, p.country)
+              for p in gather(split_sentences(text), "Austrian Chancellor Brandt meets Holm")}
+    assert people.get(name) == ("Chancellor", "Austria")
+
+
+def test_the_headline_names_nobody_the_text_does_not():
+    assert gather(split_sentences("They met."), "President Ana Ferreira visits Oslo") == []
