@@ -14,7 +14,7 @@ from briefgen.importing.document import Document
 from briefgen.importing.figures import find_figures
 from briefgen.importing.meeting import MeetingFacts, find_meeting
 from briefgen.importing.people import Individual, Resolver, gather
-from briefgen.importing.quotes import find_quotes
+from briefgen.importing.quotes import find_quotes, spoken_paragraphs
 from briefgen.importing.sentences import Section, sections
 from briefgen.importing.topics import TopicDraft, best_category, grouped_topics, section_topics
 from briefgen.model import (Briefing, Commitment, Figure, Meeting, NextStep, Person, Quote,
@@ -192,8 +192,12 @@ def _quotes(parts: list[Section], resolver: Resolver) -> list[Quote]:
     quotes = []
     before = ""
     for sec in parts:
-        for para in sec.paragraphs:
-            for q in find_quotes(para.text, para.sentences, resolver, before[-600:]):
+        spoken = spoken_paragraphs([(p.text, p.sentences) for p in sec.paragraphs], resolver,
+                                   before[-600:])
+        for i, para in enumerate(sec.paragraphs):
+            found = [spoken[i]] if i in spoken else find_quotes(para.text, para.sentences,
+                                                                 resolver, before[-600:])
+            for q in found:
                 quotes.append(Quote(speaker=q.speaker, text=q.text, occasion=q.occasion,
                                     evidence=q.evidence))
             before += " " + para.text

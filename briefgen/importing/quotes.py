@@ -172,3 +172,74 @@ def _occasion(region: str, tail: str) -> str:
     if m:
         return " ".join(m[1].split())
     return ""
+
+
+# A paragraph that hands over to a speech set apart without quotation marks:
+# "Sunak said:" before a block quote, or a transcript's "President Vladimir Putin: Friends,".
+_INTRODUCER = re.compile(rf"\b{_SPEECH}\s*:\s*$", re.I)
+_LABEL = re.compile(r"^([A-Z][^:.!?\"“”]{1,80}?):\s+(.*)$", re.S)
+_SPEECH_RUN = 8
+# the reporter names who spoke: "..., Ursula von der Leyen has reiterated."
+_ATTRIBUTION = re.compile(rf"(?:\b[A-Z][\w'’-]+|\b(?:he|she|they))\s+(?:has\s+|have\s+|had\s+)?"
+                          rf"{_SPEECH}\b")  # paragraphs one introducer may hand over
+
+
+def spoken_paragraphs(paragraphs: list[tuple[str, list[str]]], resolver: Resolver,
+                      before: str = "") -> dict[int, Quotation]:
+    """Quotations set apart without quotation marks, by the index of their paragraph.
+
+    A paragraph ending '... said:' or opening with a speaker's label ('President of Russia
+    Vladimir Putin: ...') hands the following paragraphs to that speaker, until one
+    that carries quotation marks or opens with a person, or a new label."""
+    found: dict[int, Quotation] = {}
+    speaker, run = "", 0
+    for i, (text, sentences) in enumerate(paragraphs):
+        label = _label(text, resolver)
+        if label:
+            speaker, words = label
+            run = _SPEECH_RUN
+            if len(words.split()) >= 3:
+                found[i] = Quotation(_tidy(words), speaker, "", text)
+        elif run and not _ends_speech(text, resolver):
+            run -= 1
+            if len(text.split()) >= 3:
+                found[i] = Quotation(_tidy(text), speaker, "", text)
+        else:
+            run = 0
+        intro = _INTRODUCER.search(text)
+        if intro and not re.search(r"[“”\"]", text):
+            speaker, run = _introducer(text[:intro.start()], before, resolver), _SPEECH_RUN
+        before = (before + " " + text)[-600:]
+    return found
+
+
+def _label(text: str, resolver: Resolver) -> tuple[str, str] | None:
+    """'President of Russia Vladimir Putin: Mr President,' -> (the speaker, the words);
+    a headline such as 'Sunak: no jets for now' (no closing stop) is no label."""
+    m = _LABEL.match(text)
+    if not m or _SPEECH_RE.search(m[1]) or len(m[1].split()) > 10:
+        return None
+    words = m[2].strip()
+    if words and not re.search(r"[.!?,…:]$", words):
+        return None
+    named = resolver.named(m[1])
+    return (named[-1][1].name, words) if named else None
+
+
+def _introducer(text: str, before: str, resolver: Resolver) -> str:
+    """Who speaks after '..., Kremlin spokesperson Dmitry Peskov said:': the person named
+    last before the verb; 'he said:' is the last person named before."""
+    clause = re.split(r"[.!?;]\s+", text)[-1]
+    if re.search(r"\b(?:he|she)\s*$", clause, re.I):
+        return _last_subject(before + " " + text[:-len(clause)], resolver)
+    named = resolver.named(clause)
+    return named[-1][1].name if named else _body(clause)
+
+
+def _ends_speech(text: str, resolver: Resolver) -> bool:
+    """The reporter speaks again: quotation marks, a person at the paragraph's start or
+    one who speaks in it, or a headline 'Name: ...'."""
+    if re.search(r"[“”\"]", text) or _LABEL.match(text):
+        return True
+    named = resolver.named(text)
+    return any(pos < 25 for pos, _ in named) or bool(_ATTRIBUTION.search(text))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefgen.importing.people import Individual, Resolver
-from briefgen.importing.quotes import find_quotes
+from briefgen.importing.quotes import find_quotes, spoken_paragraphs
 from briefgen.importing.sentences import split_sentences
 
 FERREIRA = Individual("Ana Ferreira", "President", "Portugal")
@@ -49,3 +49,37 @@ def test_a_quotation_split_by_its_attribution_keeps_the_speaker():
 
 def test_a_quoted_word_is_no_quotation():
     assert _quotes("Holm called the plan \"bold\" in Oslo.") == []
+
+
+def _spoken(paragraphs: list[str]) -> list[tuple[str, str]]:
+    found = spoken_paragraphs([(p, split_sentences(p)) for p in paragraphs],
+                              Resolver(SIDES, SIDES))
+    return [(found[i].speaker, found[i].text) for i in sorted(found)]
+
+
+@pytest.mark.parametrize("paragraphs, quote", [
+    (["Speaking after talks with Ferreira, Holm said:", "We will build the line together."],
+     ("Lars Holm", "We will build the line together.")),
+    (["Asked about the ferries, she said:", "The ships sail in May."],
+     ("", "The ships sail in May.")),
+    (["President of Portugal Ana Ferreira: Mr Prime Minister,", "Friends,",
+      "I am happy to welcome you to Lisbon at last."],
+     ("Ana Ferreira", "I am happy to welcome you to Lisbon at last.")),
+    (["Prime Minister Lars Holm: Thank you for the warm welcome."],
+     ("Lars Holm", "Thank you for the warm welcome.")),
+])
+def test_a_speech_set_apart_without_quotation_marks(paragraphs, quote):
+    assert quote in _spoken(paragraphs)
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ["Holm said:", "We will build the line.", "Ferreira later flew to Oslo for dinner."],
+    ["Holm said:", "We will build the line.", "The EU is ready to help, the Commission chief "
+                                              "Maria Roe has said."],
+    ["Holm said:", "We will build the line.", "Ferreira: no deal before summer"],
+    ["Holm said:", "We will build the line.", "“It is late,” she replied."],
+    ["Holm: no deal on ferries before the summer", "The talks went on past midnight."],
+])
+def test_the_reporter_speaks_again(paragraphs):
+    assert [text for _, text in _spoken(paragraphs)] == \
+        (["We will build the line."] if len(paragraphs) > 2 else [])
