@@ -92,13 +92,19 @@ def _load_briefs(paths: list[Path]):
     return briefs
 
 
+def _library():
+    """Built-in, user and ``$BRIEFGEN_TEMPLATE_PATH`` folders, as documented."""
+    from briefgen.library import ENV_VAR, Library, path_list
+
+    return Library(shared=path_list(os.environ.get(ENV_VAR)))
+
+
 def cmd_render(args: argparse.Namespace) -> int:
     from briefgen.export import export_documents, export_pack
-    from briefgen.offices import find_office
-    from briefgen.templates import find_template
 
-    templates = [find_template(name) for name in args.templates]
-    office = find_office(args.office)
+    library = _library()
+    templates = [library.find_template(name) for name in args.templates]
+    office = library.find_office(args.office)
     briefs = _load_briefs(args.briefs)
     names = [str(path) for path in args.briefs]
     if args.pack:
@@ -146,10 +152,8 @@ def _stdin_bytes() -> bytes:
 
 
 def cmd_templates(args: argparse.Namespace) -> int:
-    from briefgen.templates import list_templates
-
     problems: list = []
-    templates = list_templates(problems)
+    templates = _library().templates(problems)
     _warn([str(problem) for problem in problems])
     if args.json:
         print(json.dumps([t.to_json() for t in templates], indent=2, ensure_ascii=False))
@@ -161,10 +165,8 @@ def cmd_templates(args: argparse.Namespace) -> int:
 
 
 def cmd_offices(args: argparse.Namespace) -> int:
-    from briefgen.offices import list_offices
-
     problems: list = []
-    offices = list_offices(problems)
+    offices = _library().offices(problems)
     _warn([str(problem) for problem in problems])
     if args.json:
         print(json.dumps([o.to_json() for o in offices], indent=2, ensure_ascii=False))
@@ -179,7 +181,9 @@ def cmd_offices(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from briefgen.check import check_template
 
-    problems = check_template(args.template)
+    named = not args.template.lower().endswith(".docx")   # a path is checked as it is
+    problems = check_template(_library().find_template(args.template) if named
+                              else args.template)
     for problem in problems:
         print(problem)
     if problems:

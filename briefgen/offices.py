@@ -1,7 +1,7 @@
 """Office profiles: an office's house style, markings and routing defaults.
 
 A profile is ``NAME.office.toml`` (with an optional logo beside it), found in
-the folders of :mod:`briefgen.folders`.  Every key is optional::
+the folders of a :class:`briefgen.library.Library`.  Every key is optional::
 
     title = "Office of Northeast Asian Affairs"
     letterhead = ["Ministry of Foreign Affairs", "Office of Northeast Asian Affairs"]
@@ -17,8 +17,6 @@ the folders of :mod:`briefgen.folders`.  Every key is optional::
 
 from __future__ import annotations
 
-import tomllib
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
@@ -26,7 +24,6 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from briefgen.errors import InputError
 from briefgen.files import read_bytes
-from briefgen.folders import office_folders
 from briefgen.model import Routing
 
 OFFICE_SUFFIX = ".office.toml"
@@ -44,9 +41,13 @@ class Level(BaseModel):
     portion: str
 
 
-US_LEVELS = [Level(name=n, portion=p) for n, p in (
-    ("UNCLASSIFIED", "U"), ("SENSITIVE BUT UNCLASSIFIED", "SBU"), ("CUI", "CUI"),
-    ("CONFIDENTIAL", "C"), ("SECRET", "S"), ("TOP SECRET", "TS"))]
+US_LEVELS = (("UNCLASSIFIED", "U"), ("SENSITIVE BUT UNCLASSIFIED", "SBU"), ("CUI", "CUI"),
+             ("CONFIDENTIAL", "C"), ("SECRET", "S"), ("TOP SECRET", "TS"))
+"""The default levels, as data: a model built at import would cost start-up time."""
+
+
+def _us_levels() -> list[Level]:
+    return [Level(name=name, portion=portion) for name, portion in US_LEVELS]
 
 
 class OfficeProfile(BaseModel):
@@ -61,7 +62,7 @@ class OfficeProfile(BaseModel):
     logo: Path | None = Field(None, description="Image file, relative to the profile.")
     logo_width_mm: float = 30.0
     classification: str = Field("UNCLASSIFIED", description="Default level; empty: unmarked.")
-    levels: list[Level] = US_LEVELS
+    levels: list[Level] = Field(default_factory=_us_levels)
     caveats: str = ""
     portion_marks: bool = False
     date_style: Literal["us", "uk", "military", "iso"] = "us"
@@ -74,7 +75,8 @@ class OfficeProfile(BaseModel):
         {}, description="Font per language tag (ko-KR, ja-JP, zh-CN, zh-TW, ar-SA, he-IL, th-TH, "
                         "hi-IN, or ko, ja, zh, ar, he, th, hi), over briefgen's defaults.")
     spelling: Literal["en-US", "en-GB", "en-CA", "en-AU"] = "en-US"
-    routing: Routing = Field(Routing(), description="Defaults for what a briefing leaves empty.")
+    routing: Routing = Field(default_factory=Routing,
+                             description="Defaults for what a briefing leaves empty.")
     path: Path | None = None
     origin: str = "builtin"
 
@@ -107,14 +109,16 @@ class OfficeProfile(BaseModel):
 
 def read_office(path: Path, origin: str = "path") -> OfficeProfile:
     """Load one profile, naming the file and the key of any problem."""
+    import tomllib
+
     raw = read_bytes(path, limit=MAX_PROFILE)
     try:
         data = tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text (byte {exc.start})", where=path,
+        raise InputError(f"not UTF-8 text (byte {exc.start})", file=path,
                          hint="save it as UTF-8") from exc
     except (tomllib.TOMLDecodeError, RecursionError, ValueError) as exc:
-        raise InputError(f"not valid TOML: {str(exc)[:200]}", where=path) from exc
+        raise InputError(f"not valid TOML: {str(exc)[:200]}", file=path) from exc
     data.setdefault("name", path.name[: -len(OFFICE_SUFFIX)])
     try:
         office = OfficeProfile.model_validate({**data, "path": path, "origin": origin})
@@ -122,7 +126,7 @@ def read_office(path: Path, origin: str = "path") -> OfficeProfile:
         from briefgen.briefing_io import validation_problems
 
         problems = validation_problems(exc)
-        raise InputError(problems[0], where=path, details="\n".join(problems)) from exc
+        raise InputError(problems[0], file=path, details="\n".join(problems)) from exc
     if office.logo is not None:
         check_logo(office.logo, data.get("logo"), path)
     return office
@@ -133,7 +137,7 @@ def check_logo(logo: Path, given: object, profile: Path) -> None:
     or symlink out of it); any logo must be a regular, bounded image file."""
     if not Path(str(given)).is_absolute():
         if not logo.resolve().is_relative_to(profile.parent.resolve()):
-            raise InputError(f"the logo {given} is outside the profile's folder", where=profile,
+            raise InputError(f"the logo {given} is outside the profile's folder", file=profile,
                              hint="put the image beside the profile, or give its full path")
     logo_bytes(logo, profile)
 
@@ -145,53 +149,23 @@ def logo_bytes(logo: Path, profile: Path | None) -> bytes:
         data = read_bytes(logo, limit=MAX_LOGO)
     except InputError as exc:
         message = "logo not found" if exc.message == "no such file" else f"logo {exc.message}"
-        raise InputError(f"{message}: {logo}", where=profile, hint=exc.hint or hint) from exc
+        raise InputError(f"{message}: {logo}", file=profile, hint=exc.hint or hint) from exc
     if not data.startswith(IMAGE_SIGNATURES):
         raise InputError(f"the logo is not a PNG, JPEG, GIF or BMP image: {logo}",
-                         where=profile, hint=hint)
+                         file=profile, hint=hint)
     return data
 
 
-def office_files() -> Iterator[tuple[str, Path]]:
-    """``(origin, path)`` of every ``*.office.toml``, in override order, each once."""
-    seen: set[Path] = set()
-    for origin, folder in office_folders():
-        if folder.is_dir():
-            for path in sorted(folder.glob(f"*{OFFICE_SUFFIX}")):
-                if path.resolve() not in seen:
-                    seen.add(path.resolve())
-                    yield origin, path
+def list_offices(problems: list | None = None) -> list[OfficeProfile]:
+    """The built-in and the user's profiles (:meth:`briefgen.library.Library.offices`)."""
+    from briefgen.library import Library
 
-
-def list_offices(problems: list[InputError] | None = None) -> list[OfficeProfile]:
-    """Every profile, later folders overriding earlier ones by name.
-
-    A profile that cannot be read is left out and its error added to *problems*.
-    """
-    found: dict[str, OfficeProfile] = {DEFAULT_OFFICE: OfficeProfile()}
-    for origin, path in office_files():
-        try:
-            office = read_office(path, origin)
-        except InputError as exc:
-            if problems is not None:
-                problems.append(exc)
-            continue
-        found[office.name] = office
-    return sorted(found.values(), key=lambda o: (o.name != DEFAULT_OFFICE, o.title.lower()))
+    return Library().offices(problems)
 
 
 def find_office(name: str | None = None) -> OfficeProfile:
-    """A profile by name or by the path of its file; ``None`` gives the default."""
-    if name and name.endswith(OFFICE_SUFFIX):
-        return read_office(Path(name))
-    wanted = name or DEFAULT_OFFICE
-    problems: list[InputError] = []
-    offices = list_offices(problems)
-    for office in offices:
-        if office.name == wanted:
-            return office
-    for problem in problems:
-        if problem.where and Path(problem.where).name == f"{wanted}{OFFICE_SUFFIX}":
-            raise problem
-    names = ", ".join(o.name for o in offices)
-    raise InputError(f"unknown office profile {wanted!r}", hint=f"available: {names}")
+    """A built-in or user profile by name, or one by path; ``None`` gives the default
+    (:meth:`briefgen.library.Library.find_office`)."""
+    from briefgen.library import Library
+
+    return Library().find_office(name)

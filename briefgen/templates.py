@@ -15,24 +15,44 @@ indexes, conversions or format specs.
 
 from __future__ import annotations
 
+import json
 import re
 import string
-import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from briefgen.errors import InputError, TemplateError
 from briefgen.files import read_bytes
-from briefgen.folders import template_folders
 
-MANIFEST_KEYS = {"name", "title", "description", "kind", "output", "footnotes"}
 MAX_MANIFEST = 100_000
 OUTPUT_NAMES = ("date", "long_date", "title", "slug", "template", "office")
 """The names an ``output`` pattern may use."""
 _NAMES = ", ".join("{" + name + "}" for name in OUTPUT_NAMES)
 MAX_NAME_BYTES = 200
 """Longest file name an ``output`` pattern may give, in UTF-8 bytes."""
+
+
+class TemplateManifest(BaseModel):
+    """``NAME.toml``: every key optional, of exactly its TOML type (``footnotes = "no"``
+    is refused, not read as true)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
+
+    name: str = ""
+    title: str = ""
+    description: str = ""
+    kind: str = "memo"
+    output: str = ""
+    footnotes: bool = False
+
+
+MANIFEST_KEYS = set(TemplateManifest.model_fields)
+EXPECTED = {"bool_type": "true or false (no quotes)", "string_type": "text in quotes"}
+"""What a manifest key of each pydantic error type expects, in the author's words."""
 
 
 @dataclass(frozen=True)
@@ -52,80 +72,79 @@ class TemplateInfo:
                 "origin": self.origin}
 
 
+def _toml_value(value: Any) -> str:
+    """*value* as it was written in TOML, briefly: ``"no"``, ``["a"]``, ``1``."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, dict):
+        return "a table"
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return ("the text " if isinstance(value, str) else "a list " if isinstance(value, list)
+            else "") + (text if len(text) <= 40 else text[:37] + "...")
+
+
+def manifest_problem(exc: ValidationError, manifest: Path) -> TemplateError:
+    """The first problem of a manifest as one line naming the file and the key."""
+    error = exc.errors()[0]
+    key = ".".join(str(part) for part in error["loc"])
+    if error["type"] == "extra_forbidden":
+        return TemplateError(f"unknown manifest key {key!r}", file=manifest,
+                             hint=f"known keys: {', '.join(sorted(MANIFEST_KEYS))}")
+    expected = EXPECTED.get(error["type"], error["msg"][:1].lower() + error["msg"][1:])
+    return TemplateError(f"expected {expected}, found {_toml_value(error['input'])}",
+                         file=manifest, field_path=key,
+                         details=[f"{'.'.join(map(str, e['loc']))}: {e['msg']}"
+                                  for e in exc.errors()])
+
+
+def read_manifest(manifest: Path) -> TemplateManifest:
+    """The manifest at *manifest* (all defaults when there is none)."""
+    if not manifest.is_file():
+        return TemplateManifest()
+    import tomllib
+
+    try:
+        data = tomllib.loads(read_bytes(manifest, limit=MAX_MANIFEST).decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError) as exc:
+        raise TemplateError(f"the manifest is not valid TOML: {exc}", file=manifest) from exc
+    except InputError as exc:
+        raise TemplateError(f"cannot read the manifest: {exc.message}", file=manifest,
+                            hint=exc.hint) from exc
+    try:
+        return TemplateManifest.model_validate(data)
+    except ValidationError as exc:
+        raise manifest_problem(exc, manifest) from exc
+
+
 def read_template_info(docx: Path, origin: str = "path") -> TemplateInfo:
     """The template at *docx*, described by the manifest beside it if any."""
-    manifest = docx.with_suffix(".toml")
-    data: dict[str, object] = {}
-    if manifest.is_file():
-        try:
-            data = tomllib.loads(read_bytes(manifest, limit=MAX_MANIFEST).decode("utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError) as exc:
-            raise TemplateError(f"the manifest is not valid TOML: {exc}", where=manifest) from exc
-        except InputError as exc:
-            raise TemplateError(f"cannot read the manifest: {exc.message}", where=manifest,
-                                hint=exc.hint) from exc
-        unknown = sorted(set(data) - MANIFEST_KEYS)
-        if unknown:
-            raise TemplateError(f"unknown manifest key {unknown[0]!r}", where=manifest,
-                                hint=f"known keys: {', '.join(sorted(MANIFEST_KEYS))}")
-    name = str(data.get("name") or docx.stem)
+    manifest = read_manifest(docx.with_suffix(".toml"))
+    name = manifest.name or docx.stem
     return TemplateInfo(
         name=name,
-        title=str(data.get("title") or name.replace("-", " ").capitalize()),
-        description=str(data.get("description", "")),
-        kind=str(data.get("kind", "memo")),
-        output=str(data.get("output") or "{slug}-" + name + ".docx"),
+        title=manifest.title or name.replace("-", " ").capitalize(),
+        description=manifest.description,
+        kind=manifest.kind,
+        output=manifest.output or "{slug}-" + name + ".docx",
         path=docx,
         origin=origin,
-        footnotes=bool(data.get("footnotes", False)),
+        footnotes=manifest.footnotes,
     )
 
 
-def template_files() -> Iterator[tuple[str, Path]]:
-    """``(origin, path)`` of every template ``.docx``, in override order."""
-    for origin, folder in template_folders():
-        if folder.is_dir():
-            for docx in sorted(folder.glob("*.docx")):
-                if not docx.name.startswith(("~$", ".")):   # Word's lock and temp files
-                    yield origin, docx
+def list_templates(problems: list | None = None) -> list[TemplateInfo]:
+    """The built-in and the user's templates (:meth:`briefgen.library.Library.templates`)."""
+    from briefgen.library import Library
 
-
-def list_templates(problems: list[TemplateError] | None = None) -> list[TemplateInfo]:
-    """Every template, later folders overriding earlier ones by name; sorted by title.
-
-    A template whose manifest cannot be read is left out (one bad file in a
-    shared folder must not hide the rest) and its error added to *problems*.
-    """
-    found: dict[str, TemplateInfo] = {}
-    for origin, docx in template_files():
-        try:
-            info = read_template_info(docx, origin)
-        except TemplateError as exc:
-            if problems is not None:
-                problems.append(exc)
-            continue
-        found[info.name] = info
-    return sorted(found.values(), key=lambda info: (info.title.lower(), info.name))
+    return Library().templates(problems)
 
 
 def find_template(name_or_path: str | Path) -> TemplateInfo:
-    """A template by name (``briefing-memo``) or by the path of its ``.docx``."""
-    text = str(name_or_path)
-    if text.lower().endswith(".docx"):
-        path = Path(text)
-        if not path.is_file():
-            raise TemplateError("no such template file", where=path)
-        return read_template_info(path)
-    problems: list[TemplateError] = []
-    templates = list_templates(problems)
-    for info in templates:
-        if info.name == text:
-            return info
-    for problem in problems:
-        if problem.where and Path(problem.where).stem == text:
-            raise problem
-    names = ", ".join(info.name for info in templates) or "none"
-    raise TemplateError(f"unknown template {text!r}", hint=f"available: {names}")
+    """A built-in or user template by name, or one by ``.docx`` path
+    (:meth:`briefgen.library.Library.find_template`)."""
+    from briefgen.library import Library
+
+    return Library().find_template(name_or_path)
 
 
 def output_pattern_problem(pattern: str) -> str | None:
@@ -149,7 +168,7 @@ def output_name(template: TemplateInfo, values: Mapping[str, str]) -> str:
     separators or control characters, at most :data:`MAX_NAME_BYTES` bytes."""
     problem = output_pattern_problem(template.output)
     if problem:
-        raise TemplateError(problem, where=template.path.with_suffix(".toml"),
+        raise TemplateError(problem, file=template.path.with_suffix(".toml"),
                             hint=f"use names only: {_NAMES}")
     pieces = string.Formatter().parse(template.output)
     name = "".join(literal + (values[field] if field is not None else "")

@@ -1,6 +1,8 @@
-"""The built-in template library with every shipped office profile.
+"""The template library: its folders, override rule, finding, duplicating and
+watching (:class:`briefgen.library.Library`); the strict template manifest; and
+the built-in templates with every shipped office profile.
 
-Each template renders the bundled sample with each profile; the profile's
+Each built-in template renders the bundled sample with each profile; the profile's
 marking heads and foots every page, portion marks appear exactly when the
 profile turns them on, the footer counts pages with fields, native names use
 the profile's East Asian font, and the length budgets hold in LibreOffice.
@@ -9,7 +11,9 @@ the profile's East Asian font, and the length budgets hold in LibreOffice.
 from __future__ import annotations
 
 import io
+import os
 import re
+import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -20,12 +24,16 @@ from docx.oxml.ns import qn
 from docx_helpers import body_text, part_xml, xml_text
 from stress import STRESS, empty
 
+from briefgen.check import check_template
 from briefgen.convert import find_soffice, pdf_page_count
+from briefgen.errors import InputError, OutputError, TemplateError
+from briefgen.library import ENV_VAR, Library, path_list
 from briefgen.model import Marking
 from briefgen.offices import find_office, list_offices
 from briefgen.render import render_briefing
 from briefgen.scripts import script_fonts
-from briefgen.templates import find_template, list_templates
+from briefgen.resources import assets_dir, builtin_templates_dir
+from briefgen.templates import find_template, list_templates, read_template_info
 from briefgen.typography import typeset
 
 TEMPLATES = ["briefing-memo", "briefing-note", "talking-points", "meeting-readout",
@@ -46,6 +54,171 @@ NAMES_PARTICIPANTS = {"briefing-memo": ("石破茂", "이재명"), "meeting-read
                       "one-pager": ("石破茂", "이재명")}
 ANY_PORTION = re.compile(r"^\((U|SBU|CUI|C|S|TS|O|OS|PA|PB)\) ")
 
+
+# --- the library: folders and the override rule --------------------------------
+
+def copy_template(name: str, folder: Path, title: str | None = None) -> Path:
+    """A built-in template copied into *folder*, optionally with another title."""
+    folder.mkdir(parents=True, exist_ok=True)
+    docx = Path(shutil.copy(builtin_templates_dir() / f"{name}.docx", folder))
+    manifest = (builtin_templates_dir() / f"{name}.toml").read_text(encoding="utf-8")
+    if title:
+        manifest = re.sub(r'(?m)^title = .*$', f'title = "{title}"', manifest)
+    docx.with_suffix(".toml").write_text(manifest, encoding="utf-8")
+    return docx
+
+
+@pytest.fixture
+def folders(tmp_path):
+    """A user folder and two shared folders with copies of built-in files."""
+    user, first, second = tmp_path / "user", tmp_path / "net-a", tmp_path / "net-b"
+    copy_template("one-pager", user / "templates", "My one-pager")
+    copy_template("one-pager", first, "Office one-pager")
+    copy_template("talking-points", second, "Office points")
+    (second / "offices").mkdir()
+    (second / "offices" / "desk.office.toml").write_text('title = "Desk"\n', encoding="utf-8")
+    (first / "us-embassy.office.toml").write_text('title = "Our embassy"\n', encoding="utf-8")
+    return user, first, second
+
+
+def test_a_later_folder_overrides_an_earlier_one_of_the_same_name(folders):
+    user, first, second = folders
+    library = Library(user=user, shared=[first, second])
+    templates = {t.name: t for t in library.templates()}
+    assert (templates["one-pager"].title, templates["one-pager"].origin) == ("Office one-pager",
+                                                                             "shared")
+    assert templates["talking-points"].path == second / "talking-points.docx"
+    assert templates["briefing-memo"].origin == "builtin"
+    offices = {o.name: o for o in library.offices()}
+    assert offices["us-embassy"].title == "Our embassy" and offices["desk"].origin == "shared"
+    assert library.offices()[0].name == "default"
+
+    one_pagers = [(e.origin, e.title, e.overrides, e.overridden_by)
+                  for e in library.entries("template") if e.name == "one-pager"]
+    assert one_pagers == [("builtin", "One-pager", [], "shared"),
+                          ("user", "My one-pager", [], "shared"),
+                          ("shared", "Office one-pager", ["builtin", "user"], "")]
+    assert Library(user=user).find_template("one-pager").title == "My one-pager"
+
+
+def test_the_library_reads_no_environment_the_command_line_does(folders, monkeypatch):
+    user, first, second = folders
+    monkeypatch.setenv(ENV_VAR, f"{first}{os.pathsep}{second}")
+    assert Library(user=user).shared == []
+    assert find_template("one-pager").origin == "builtin"
+    assert path_list(f"{first}{os.pathsep} {os.pathsep}{second}") == [first, second]
+
+
+def test_find_by_path_and_unknown_names():
+    path = builtin_templates_dir() / "one-pager.docx"
+    library = Library()
+    assert library.find_template(str(path)) == read_template_info(path)
+    assert library.find_office(assets_dir() / "offices" / "think-tank.office.toml").name == \
+        "think-tank"
+    with pytest.raises(TemplateError) as err:
+        library.find_template("one-pagr")
+    assert str(err.value).startswith("unknown template 'one-pagr' (available: briefing-memo, ")
+    with pytest.raises(InputError) as err:
+        library.find_office("embassy")
+    assert str(err.value) == ("unknown office profile 'embassy' (available: default, "
+                              "uk-fcdo-desk, ca-global-affairs, us-embassy, think-tank)")
+    with pytest.raises(TemplateError, match="no such template file"):
+        library.find_template("missing.docx")
+
+
+def test_a_broken_file_is_left_out_with_its_error_and_named_when_asked_for(tmp_path):
+    shared = tmp_path / "shared"
+    copy_template("one-pager", shared)
+    (shared / "one-pager.toml").write_text('footnotes = "no"\n', encoding="utf-8")
+    shutil.copy(shared / "one-pager.docx", shared / "cable.docx")
+    (shared / "cable.toml").write_text('kind = ["a"]\n', encoding="utf-8")
+    (shared / "desk.office.toml").write_text('paper = "B5"\n', encoding="utf-8")
+    library = Library(shared=[shared])
+    problems = []
+    templates = library.templates(problems)
+    assert [str(p) for p in problems] == [
+        f"{shared / 'cable.toml'}: kind: expected text in quotes, found a list " '["a"]',
+        f"{shared / 'one-pager.toml'}: footnotes: expected true or false (no quotes), found the "
+        'text "no"']
+    assert library.find_template("one-pager").origin == "builtin"   # the readable one
+    assert "cable" not in {t.name for t in templates}
+    with pytest.raises(TemplateError, match=r"cable\.toml: kind: expected text"):
+        library.find_template("cable")
+    with pytest.raises(InputError, match=r"desk\.office\.toml: paper: input should be"):
+        library.find_office("desk")
+
+
+def test_duplicate_copies_a_template_with_its_manifest_and_a_profile_with_its_logo(tmp_path):
+    library = Library(user=tmp_path / "me")
+    memo = next(e for e in library.entries("template") if e.name == "briefing-memo")
+    copy = library.duplicate(memo)
+    assert copy == tmp_path / "me" / "templates" / "briefing-memo.docx"
+    assert copy.with_suffix(".toml").read_bytes() == memo.path.with_suffix(".toml").read_bytes()
+    tank = next(e for e in library.entries("office") if e.name == "think-tank")
+    assert library.duplicate(tank) == tmp_path / "me" / "offices" / "think-tank.office.toml"
+    assert (tmp_path / "me" / "offices" / "northbridge-logo.png").is_file()
+    used = {e.name: e for e in library.entries("template") if e.used}
+    assert used["briefing-memo"].origin == "user" and used["briefing-memo"].overrides == ["builtin"]
+    default = library.entries("office")[0]
+    with pytest.raises(OutputError, match="built into briefgen"):
+        library.duplicate(default)
+
+
+def test_watch_paths_are_the_folders_and_their_template_files(folders):
+    user, first, second = folders
+    (first / "~$e-pager.docx").write_bytes(b"lock")
+    (first / "notes.txt").write_text("x", encoding="utf-8")
+    paths = Library(user=user, shared=[first, second, first / "gone"]).watch_paths()
+    assert str(builtin_templates_dir() / "briefing-memo.toml") in paths
+    assert [p for p in paths if p.startswith(str(first))] == [
+        str(first), str(first / "one-pager.docx"), str(first / "one-pager.toml"),
+        str(first / "us-embassy.office.toml")]
+    assert str(second / "offices" / "desk.office.toml") in paths
+    assert str(user / "offices") not in paths             # a folder that does not exist
+
+
+def test_the_command_line_finds_shared_templates_for_every_command(folders, monkeypatch, capsys):
+    from briefgen.cli import main
+
+    _user, first, second = folders
+    monkeypatch.setenv(ENV_VAR, f"{first}{os.pathsep}{second}")
+    assert main(["templates"]) == 0
+    assert re.search(r"(?m)^talking-points +Office points  \[shared\]$", capsys.readouterr().out)
+    assert main(["offices"]) == 0
+    assert re.search(r"(?m)^desk +Desk  \(UNCLASSIFIED, Letter\) \[shared\]$",
+                     capsys.readouterr().out)
+    assert main(["check", "talking-points"]) == 0
+    assert capsys.readouterr().err == "talking-points: no problems found\n"
+
+
+# --- the manifest: strict types, one clear line ------------------------------------
+
+@pytest.mark.parametrize("line, message", [
+    ('footnotes = "no"', 'footnotes: expected true or false (no quotes), found the text "no"'),
+    ('kind = ["a"]', 'kind: expected text in quotes, found a list ["a"]'),
+    ("title = 3", "title: expected text in quotes, found 3"),
+    ("footnotes = 1", "footnotes: expected true or false (no quotes), found 1"),
+    ('colour = "red"', "unknown manifest key 'colour' (known keys: description, footnotes, kind, "
+                       "name, output, title)"),
+])
+def test_a_manifest_value_of_the_wrong_type_is_refused(tmp_path, line, message):
+    docx = copy_template("one-pager", tmp_path)
+    docx.with_suffix(".toml").write_text(line + "\n", encoding="utf-8")
+    with pytest.raises(TemplateError) as err:
+        read_template_info(docx)
+    assert str(err.value) == f"{docx.with_suffix('.toml')}: {message}"
+    assert [p.message for p in check_template(docx) if p.part == "manifest"] == [message]
+
+
+def test_every_builtin_manifest_is_valid_under_the_strict_model():
+    problems = []
+    builtin = [t for t in Library().templates(problems) if t.origin == "builtin"]
+    assert problems == [] and len(builtin) == len(TEMPLATES)
+    assert {t.name for t in builtin if t.footnotes} == {
+        "briefing-memo", "briefing-note", "topic-brief-security", "topic-brief-trade"}
+
+
+# --- the built-in templates with every profile ------------------------------------
 
 @pytest.fixture
 def unmarked_sample(sample):

@@ -53,7 +53,8 @@ def resolve(template: TemplateInfo | str | Path) -> tuple[TemplateInfo, list[Pro
     except TemplateError as exc:
         info = TemplateInfo(name=path.stem, title=path.stem, description="", kind="memo",
                             output="{slug}.docx", path=path, origin="path")
-        message = exc.message + (f" ({exc.hint})" if exc.hint else "")
+        message = ": ".join(x for x in (exc.field_path, exc.message) if x) + (
+            f" ({exc.hint})" if exc.hint else "")
         return info, [Problem(info.name, "manifest", path.with_suffix(".toml").name, "", message)]
 
 

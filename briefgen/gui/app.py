@@ -17,7 +17,7 @@ from briefgen.gui.errors import show_error
 from briefgen.gui.gc import GuiThreadCollector
 from briefgen.gui.main_window import MainWindow
 from briefgen.gui.recovery import offer_recovery
-from briefgen.gui.settings import APPLICATION, ORGANIZATION, app_settings, apply_shared_folders
+from briefgen.gui.settings import APPLICATION, ORGANIZATION
 from briefgen.resources import sample_briefing_path
 
 
@@ -58,7 +58,6 @@ def create_windows(path: Path | None) -> list[MainWindow]:
 def run(path: Path | None = None) -> int:
     """Open the main window(s) and run the event loop; the exit status."""
     app = application()
-    apply_shared_folders(app_settings())      # the shared template folders of the settings
     windows = create_windows(path)
     for window in windows:
         window.show()

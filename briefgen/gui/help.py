@@ -14,7 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMainWindow, QTextBrowser, QVBoxLayout
 
-from briefgen.folders import ENV_VAR, office_folders, template_folders
+from briefgen.gui.settings import library
+from briefgen.library import ENV_VAR, Library
 from briefgen.gui.widgets import TABLE_ACTIONS
 
 GUIDE = """
@@ -54,13 +55,14 @@ exported documents are not affected.</p>
 """
 
 
-def guide_html() -> str:
-    """The user guide with this computer's template and profile folders."""
+def guide_html(shelf: Library) -> str:
+    """The user guide with the template and profile folders of *shelf*."""
     rows = []
-    for kind, folders in (("Templates", template_folders()), ("Office profiles", office_folders())):
-        items = "".join(f"<li>{html.escape(origin.replace('builtin', 'built-in'))}: "
-                        f"<code>{html.escape(str(path))}</code></li>" for origin, path in folders)
-        rows.append(f"<p><b>{kind}</b></p><ul>{items}</ul>")
+    for kind, label in (("template", "Templates"), ("office", "Office profiles")):
+        items = "".join(f"<li>{html.escape(folder.origin.replace('builtin', 'built-in'))}: "
+                        f"<code>{html.escape(str(path))}</code></li>"
+                        for folder in shelf.folders for path in folder.of(kind))
+        rows.append(f"<p><b>{label}</b></p><ul>{items}</ul>")
     return GUIDE.format(folders="".join(rows), env=ENV_VAR)
 
 
@@ -126,7 +128,7 @@ class HelpDialog(QDialog):
 
 
 def show_guide(window: QMainWindow) -> HelpDialog:
-    dialog = HelpDialog("briefgen Help", guide_html(), window)
+    dialog = HelpDialog("briefgen Help", guide_html(library(window.settings)), window)
     dialog.show()
     window.help_dialog = dialog
     return dialog

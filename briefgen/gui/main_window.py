@@ -22,7 +22,7 @@ from briefgen.gui.editors.routing import routing_page
 from briefgen.gui.editors.topics import TopicsPage, objectives_page
 from briefgen.gui.errors import run_action, show_error
 from briefgen.gui.preview import PreviewPane
-from briefgen.gui.settings import app_settings
+from briefgen.gui.settings import app_settings, library
 from briefgen.gui.shortcuts import WindowKeys, redo_keys
 from briefgen.model import Briefing
 from briefgen.resources import assets_dir
@@ -334,11 +334,9 @@ class MainWindow(QMainWindow):
     # -- templates and offices --------------------------------------------------
     def load_choices(self) -> None:
         """Fill the template and office pickers (after the window is shown)."""
-        from briefgen.offices import list_offices
-        from briefgen.templates import list_templates
-
-        self.templates = run_action(self, "Templates", list_templates) or []
-        self.offices = run_action(self, "Office profiles", list_offices) or []
+        shelf = library(self.settings)
+        self.templates = run_action(self, "Templates", shelf.templates) or []
+        self.offices = run_action(self, "Office profiles", shelf.offices) or []
         origins = {"user": "mine", "shared": "office", "path": "file"}   # built-in: no suffix
         for box, items, key in ((self.template_box, self.templates, "template"),
                                 (self.office_box, self.offices, "office")):

@@ -1,4 +1,5 @@
-"""Where the desktop app keeps window state and last choices (QSettings, INI format).
+"""Where the desktop app keeps window state and last choices (QSettings, INI format),
+and the template library those choices are made from.
 
 Tests redirect it with ``QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, tmp)``.
 """
@@ -9,7 +10,7 @@ import os
 
 from PySide6.QtCore import QSettings
 
-from briefgen.folders import ENV_VAR
+from briefgen.library import ENV_VAR, Library, path_list
 
 ORGANIZATION = "briefgen"
 APPLICATION = "briefgen"
@@ -20,9 +21,6 @@ def app_settings() -> QSettings:
     return QSettings(QSettings.IniFormat, QSettings.UserScope, ORGANIZATION, APPLICATION)
 
 
-_added: list[str] = []    # folders this setting put into the environment variable
-
-
 def shared_folders(settings: QSettings) -> list[str]:
     """The shared folders the user added in the app."""
     value = settings.value(SHARED_KEY, [])
@@ -31,18 +29,12 @@ def shared_folders(settings: QSettings) -> list[str]:
     return [str(folder) for folder in value or []]
 
 
-def apply_shared_folders(settings: QSettings) -> None:
-    """Put the setting's folders into ``$BRIEFGEN_TEMPLATE_PATH`` after those already there."""
-    current = [p for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p.strip()]
-    base = [p for p in current if p not in _added]
-    _added[:] = [f for f in dict.fromkeys(shared_folders(settings)) if f not in base]
-    if base or _added:
-        os.environ[ENV_VAR] = os.pathsep.join(base + _added)
-    else:
-        os.environ.pop(ENV_VAR, None)
-
-
 def environment_folders() -> list[str]:
-    """Folders in ``$BRIEFGEN_TEMPLATE_PATH`` that the setting did not add."""
-    return [p for p in os.environ.get(ENV_VAR, "").split(os.pathsep)
-            if p.strip() and p not in _added]
+    """The shared folders of ``$BRIEFGEN_TEMPLATE_PATH`` (read, never written)."""
+    return [str(folder) for folder in path_list(os.environ.get(ENV_VAR))]
+
+
+def library(settings: QSettings) -> Library:
+    """The templates and profiles the app offers: built-in, the user's, the folders of
+    ``$BRIEFGEN_TEMPLATE_PATH`` and then those added in the app."""
+    return Library(shared=environment_folders() + shared_folders(settings))

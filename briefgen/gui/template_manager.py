@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QFileSystemWatcher, QProcess, QSettings, Qt, QTimer, QUrl, Signal
@@ -21,16 +21,13 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayo
                                QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from briefgen.errors import BriefgenError, OutputError
-from briefgen.files import atomic_write, read_bytes
-from briefgen.folders import ENV_VAR, office_folders, template_folders
+from briefgen.files import atomic_write
 from briefgen.gui import icons, workers
 from briefgen.gui.errors import run_action, show_error
 from briefgen.gui.messages import human_message
-from briefgen.gui.settings import (SHARED_KEY, apply_shared_folders, environment_folders,
-                                   shared_folders)
-from briefgen.offices import OfficeProfile, office_files, read_office
-from briefgen.resources import user_offices_dir, user_templates_dir
-from briefgen.templates import read_template_info, template_files
+from briefgen.gui.settings import SHARED_KEY, environment_folders, library, shared_folders
+from briefgen.library import ENV_VAR, Entry
+from briefgen.offices import OfficeProfile
 from briefgen.templating import slug
 
 GROUPS = (("builtin", "Built-in"), ("shared", "Office / shared"), ("user", "Mine"))
@@ -42,110 +39,7 @@ DEBOUNCE_MS = 300
 _TOML_KEY = r'(?m)^{key}\s*=\s*"(?:[^"\\]|\\.)*"\s*$'
 
 
-# -- what the folders hold (no Qt) -------------------------------------------
-@dataclass
-class Entry:
-    """One template or office profile file (or the built-in default profile)."""
-
-    kind: str                 # "template" | "office"
-    name: str
-    title: str
-    origin: str
-    path: Path | None
-    description: str = ""
-    info: object = None       # TemplateInfo | OfficeProfile; None when it cannot be read
-    error: BriefgenError | None = None
-    overrides: list[str] = field(default_factory=list)   # origins of same-named files it hides
-    overridden_by: str = ""                               # origin of the copy in use instead
-
-    @property
-    def files(self) -> list[Path]:
-        """The files a duplicate copies: the template and its manifest, or the profile and logo."""
-        if self.path is None:
-            return []
-        if self.kind == "template":
-            manifest = self.path.with_suffix(".toml")
-            return [self.path] + ([manifest] if manifest.is_file() else [])
-        logo = getattr(self.info, "logo", None)
-        extra = [logo] if logo is not None and logo.parent == self.path.parent else []
-        return [self.path] + extra
-
-
-def _broken(kind: str, path: Path, origin: str, exc: BriefgenError) -> Entry:
-    return Entry(kind, path.name, path.name, origin, path, error=exc)
-
-
-def scan_templates() -> list[Entry]:
-    """Every template file in folder order; one that cannot be read carries its error."""
-    entries = []
-    for origin, docx in template_files():
-        try:
-            info = read_template_info(docx, origin)
-        except BriefgenError as exc:
-            entries.append(_broken("template", docx, origin, exc))
-            continue
-        entries.append(Entry("template", info.name, info.title, origin, docx,
-                             info.description, info))
-    return _mark_overrides(entries)
-
-
-def scan_offices() -> list[Entry]:
-    """The default profile, then every profile file in folder order."""
-    default = OfficeProfile()
-    entries = [Entry("office", default.name, default.title, "builtin", None,
-                     "Built into briefgen: used when no other profile is chosen.", default)]
-    for origin, path in office_files():
-        try:
-            office = read_office(path, origin)
-        except BriefgenError as exc:
-            entries.append(_broken("office", path, origin, exc))
-            continue
-        entries.append(Entry("office", office.name, office.title, origin, path,
-                             office.description, office))
-    return _mark_overrides(entries)
-
-
-def _mark_overrides(entries: list[Entry]) -> list[Entry]:
-    """A later folder's file overrides an earlier one of the same name (as the pickers do)."""
-    by_name: dict[str, list[Entry]] = {}
-    for entry in entries:
-        if entry.error is None:
-            by_name.setdefault(entry.name, []).append(entry)
-    for same in by_name.values():
-        used = same[-1]
-        used.overrides = [e.origin for e in same[:-1]]
-        for entry in same[:-1]:
-            entry.overridden_by = used.origin
-    return entries
-
-
-def duplicate(entry: Entry) -> Path:
-    """Copy *entry*'s files into the user's folder (same names, so the copy is used).
-
-    Each file is written atomically; if one fails, the files already copied are
-    removed again, so a failed duplicate leaves nothing behind.
-    """
-    if entry.path is None:
-        raise OutputError(f"{entry.title!r} is built into briefgen and has no file to copy",
-                          hint="duplicate one of the profile files instead")
-    folder = user_templates_dir() if entry.kind == "template" else user_offices_dir()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"cannot create the folder: {exc.strerror}", where=folder) from exc
-    written: list[Path] = []
-    try:
-        for source in entry.files:
-            target = folder / source.name
-            atomic_write(target, read_bytes(source))
-            written.append(target)
-    except BriefgenError:
-        for path in written:
-            path.unlink(missing_ok=True)
-        raise
-    return written[0]
-
-
+# -- the user's copies (no Qt) ----------------------------------------------
 def _mine(entry: Entry) -> None:
     if entry.origin != "user" or entry.path is None:
         raise OutputError(f"{entry.title!r} is not one of your copies",
@@ -223,17 +117,6 @@ def examine(entry: Entry, check: bool) -> tuple[list[str], list[str] | None]:
     return fields, problems
 
 
-def watched_paths() -> list[str]:
-    """Every existing template and profile folder, and the files in them."""
-    paths: list[str] = []
-    for _origin, folder in template_folders() + office_folders():
-        if folder.is_dir():
-            paths.append(str(folder))
-            paths += [str(p) for p in sorted(folder.iterdir())
-                      if p.suffix in (".docx", ".toml") and not p.name.startswith(("~$", "."))]
-    return list(dict.fromkeys(paths))
-
-
 # -- the dialog --------------------------------------------------------------
 class TemplateManager(QDialog):
     """Lists, duplicates, opens and checks templates and office profiles.
@@ -247,6 +130,7 @@ class TemplateManager(QDialog):
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.library = library(settings)
         self.setWindowTitle("Templates and office profiles")
         self.entries: dict[str, list[Entry]] = {"template": [], "office": []}
         self.fields: list[str] = []
@@ -397,11 +281,12 @@ class TemplateManager(QDialog):
     # -- listing -------------------------------------------------------------
     def reload(self) -> None:
         """List the folders again, keeping the selections; watch what is listed."""
-        for kind, scan in (("template", scan_templates), ("office", scan_offices)):
-            tree = self.trees[kind]
+        self.library = library(self.settings)
+        for kind, tree in self.trees.items():
             item = tree.currentItem()
             previous = item.data(0, Qt.UserRole) if item is not None else None
-            self.entries[kind] = run_action(self, "Cannot list the folders", scan) or []
+            self.entries[kind] = run_action(self, "Cannot list the folders",
+                                            partial(self.library.entries, kind)) or []
             self._fill(tree, self.entries[kind])
             self._reselect(kind, previous)
         QTimer.singleShot(0, self._report_broken)      # over the dialog once it is shown
@@ -641,7 +526,7 @@ class TemplateManager(QDialog):
         entry = self.current()
         if entry is None:
             return None
-        folder = user_templates_dir() if entry.kind == "template" else user_offices_dir()
+        folder = self.library.user_folder(entry.kind)
         existing = [folder / f.name for f in entry.files if (folder / f.name).exists()]
         if existing:
             answer = QMessageBox.question(
@@ -651,7 +536,7 @@ class TemplateManager(QDialog):
                 QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
             if answer != QMessageBox.Yes:
                 return None
-        copy = self.attempt("Cannot duplicate", lambda: duplicate(entry))
+        copy = self.attempt("Cannot duplicate", lambda: self.library.duplicate(entry))
         if copy is None:
             return None
         self.reload()
@@ -794,7 +679,7 @@ class TemplateManager(QDialog):
         old = self.watcher.files() + self.watcher.directories()
         if old:
             self.watcher.removePaths(old)
-        wanted = watched_paths()
+        wanted = self.library.watch_paths()
         if wanted:
             self.watcher.addPaths(wanted)
 
@@ -824,9 +709,8 @@ class TemplateManager(QDialog):
         self.btn_remove_shared.setEnabled(self.shared_list.currentRow() >= 0)
 
     def set_shared(self, folders: list[str]) -> None:
-        """Store the shared folders, apply them and list again."""
+        """Store the shared folders and list again."""
         self.settings.setValue(SHARED_KEY, list(dict.fromkeys(folders)))
-        apply_shared_folders(self.settings)
         self.reload()
         self.changed.emit()
 

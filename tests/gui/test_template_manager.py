@@ -14,21 +14,14 @@ from PySide6.QtWidgets import QMessageBox
 
 from briefgen.check import template_variables
 from briefgen.errors import OutputError
-from briefgen.folders import ENV_VAR
-from briefgen.gui import settings as gui_settings
+from briefgen import library as library_module
 from briefgen.gui import template_manager as tm
-from briefgen.gui.settings import app_settings
-from briefgen.gui.template_manager import TemplateManager, apply_shared_folders
+from briefgen.gui.settings import app_settings, library
+from briefgen.gui.template_manager import TemplateManager
+from briefgen.library import ENV_VAR
+from briefgen.offices import read_office
 from briefgen.resources import builtin_templates_dir, user_offices_dir, user_templates_dir
 from gui.helpers import message_boxes
-
-
-@pytest.fixture(autouse=True)
-def restore_environment(monkeypatch):
-    """The manager sets $BRIEFGEN_TEMPLATE_PATH itself: unset it again after each test."""
-    monkeypatch.setenv(ENV_VAR, "")
-    monkeypatch.delenv(ENV_VAR)
-    monkeypatch.setattr(gui_settings, "_added", [])
 
 
 @pytest.fixture
@@ -84,8 +77,9 @@ def test_shared_folder_added_in_the_setting_lists_as_shared(manager, qtbot, tmp_
     shutil.copy(builtin_templates_dir() / "one-pager.toml", shared)
     with qtbot.waitSignal(manager.changed):
         manager.add_shared(shared)
-    assert os.environ[ENV_VAR] == str(shared)
+    assert ENV_VAR not in os.environ            # the folders reach the library, not the environment
     assert tm.shared_folders(app_settings()) == [str(shared)]
+    assert manager.library.shared == [shared]
     assert sorted(manager.group_of("template", "shared")) == ["embassy-cable", "one-pager"]
     assert manager.shared_list.item(0).text() == str(shared)
 
@@ -102,22 +96,20 @@ def test_shared_folder_added_in_the_setting_lists_as_shared(manager, qtbot, tmp_
     manager.shared_list.setCurrentRow(0)
     with qtbot.waitSignal(manager.changed):
         manager.btn_remove_shared.click()
-    assert ENV_VAR not in os.environ
+    assert ENV_VAR not in os.environ and manager.library.shared == []
     assert manager.group_of("template", "shared") == []
     wait_idle(qtbot, manager)
 
 
-def test_the_setting_keeps_the_folders_already_in_the_environment(monkeypatch, tmp_path):
+def test_the_environments_folders_come_first_and_are_never_written(monkeypatch, tmp_path):
     settings = app_settings()
     monkeypatch.setenv(ENV_VAR, "/srv/templates")
     settings.setValue(tm.SHARED_KEY, [str(tmp_path / "a"), str(tmp_path / "b")])
-    apply_shared_folders(settings)
-    assert os.environ[ENV_VAR].split(os.pathsep) == [
-        "/srv/templates", str(tmp_path / "a"), str(tmp_path / "b")]
+    assert library(settings).shared == [Path("/srv/templates"), tmp_path / "a", tmp_path / "b"]
     assert tm.environment_folders() == ["/srv/templates"]
     settings.setValue(tm.SHARED_KEY, [str(tmp_path / "b")])
-    apply_shared_folders(settings)
-    assert os.environ[ENV_VAR].split(os.pathsep) == ["/srv/templates", str(tmp_path / "b")]
+    assert library(settings).shared == [Path("/srv/templates"), tmp_path / "b"]
+    assert os.environ[ENV_VAR] == "/srv/templates"
 
 
 def test_duplicate_copies_into_my_templates_and_the_copy_overrides(manager, qtbot):
@@ -156,14 +148,14 @@ def test_duplicate_asks_before_replacing_my_copy(manager, qtbot, monkeypatch):
 
 
 def test_a_failed_duplicate_leaves_nothing_and_shows_the_error(manager, qtbot, monkeypatch):
-    real = tm.atomic_write
+    real = library_module.atomic_write
 
     def failing(path, data):
         if path.suffix == ".toml":
             raise OutputError("disk full", where=path)
         return real(path, data)
 
-    monkeypatch.setattr(tm, "atomic_write", failing)
+    monkeypatch.setattr(library_module, "atomic_write", failing)
     manager.select("template", "scene-setter", "builtin")
     assert manager.duplicate_selected() is None
     assert list(user_templates_dir().iterdir()) == []
@@ -398,6 +390,6 @@ def test_rename_keeps_an_office_profile_readable(manager, qtbot, tmp_path):
     target = tm.rename_copy(entry, "Asia desk")
     assert target == folder / "asia-desk.office.toml"
     assert not (folder / "desk.office.toml").exists()
-    office = tm.read_office(target, "user")
+    office = read_office(target, "user")
     assert (office.name, office.title, office.font) == ("asia-desk", "Asia desk", "Arial")
     wait_idle(qtbot, manager)
