@@ -9,7 +9,7 @@ from docx import Document
 from docx_helpers import body_text
 
 from briefgen.batch import PARALLEL_FROM, Job, render_batch
-from briefgen.errors import TemplateError
+from briefgen.errors import Cancelled, TemplateError
 from briefgen.offices import OfficeProfile
 from briefgen.templates import find_template, read_template_info
 
@@ -42,3 +42,17 @@ def test_errors_from_workers_keep_template_and_hint(sample, tmp_path):
 def test_errors_pickle_with_their_location():
     error = pickle.loads(pickle.dumps(TemplateError("bad", file="memo", hint="fix", details=("d",))))
     assert (str(error), error.details) == ("memo: bad (fix)", ("d",))
+
+
+def test_a_stop_drops_the_documents_not_yet_started(sample, tmp_path):
+    memo = find_template("briefing-memo")
+    jobs = [Job(sample, memo, tmp_path / f"{i}.docx") for i in range(PARALLEL_FROM * 2)]
+
+    def progress(done: int, total: int) -> None:
+        raise Cancelled("stopped")
+
+    with pytest.raises(Cancelled):
+        render_batch(jobs, OfficeProfile(), progress=progress)
+    written = list(tmp_path.iterdir())
+    assert 1 <= len(written) < len(jobs)
+    assert all(p.suffix == ".docx" for p in written), "no temporary file is left behind"

@@ -35,8 +35,10 @@ Quotes &amp; figures, Outcomes, Sources, Routing &amp; marking. Every change can
 A field in red holds a value briefgen cannot use; the reason is written under it.</li>
 <li><b>Choose</b> a template and your office profile in the toolbar. The preview on the right
 shows the document as you type.</li>
-<li><b>Export</b> a Word document, a PDF (with LibreOffice installed) or a briefing pack of
-several documents at once.</li>
+<li><b>Export</b> a Word document, a PDF (with LibreOffice installed) or a briefing pack: the
+documents you choose in one Word document (or PDF) behind a cover page with the contents.
+Cancel stops an export before it replaces any file; the finished box names what was
+written and any warning about the marking.</li>
 </ol>
 
 <h3>Templates and office profiles</h3>
