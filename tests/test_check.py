@@ -215,6 +215,14 @@ def test_runtime_problem_found_by_rendering_the_sample(tmp_path):
                                "length first)")
 
 
+def test_a_limit_hit_rendering_the_sample_keeps_the_errors_part_and_tag(tmp_path):
+    path = make(tmp_path, "Memo", header="{{ '*' * 10**7 }}")
+    [problem] = check_template(path)
+    assert (problem.part, problem.location, problem.tag) == (
+        "header", "rendering the sample briefing", "{{ '*' * 10**7 }}")
+    assert problem.message.startswith("the template went over the 1,000,000-character limit")
+
+
 def test_bad_manifest_is_a_problem_and_the_document_is_still_checked(tmp_path):
     path = make(tmp_path, "{{ titel }}")
     path.with_suffix(".toml").write_text('title = "Memo"\ncolour = "red"\n', encoding="utf-8")

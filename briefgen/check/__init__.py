@@ -109,10 +109,8 @@ def _render_sample(report: Report, info: TemplateInfo) -> None:
         render_briefing(briefing, info, OfficeProfile())
     except BriefgenError as exc:
         part, message = exc.part, exc.message
-        if part is None:   # until every render error names its part as a field
-            part, _, message = exc.message.partition(": ")
-        if part not in PARTS:
-            part, message = "body", exc.message
+        if part not in PARTS:   # a package part such as word/settings.xml: name it in the text
+            part, message = "body", ": ".join(x for x in (exc.part, exc.message) if x)
         report.add(part, where, exc.tag or "", message + (f" ({exc.hint})" if exc.hint else ""))
     except etree.XMLSyntaxError as exc:
         report.add("body", where, "", f"the rendered document is not valid Word XML ({exc}): "
