@@ -46,13 +46,25 @@ _NOT_PLACES = frozenset({*(m.capitalize() for m in MONTHS), *(d.capitalize() for
 # "visiting Indian Prime Minister X": an office within two words makes 'visiting' an adjective
 _ADJECTIVAL = re.compile(rf"(?:\s+[A-Z][\w'’.-]*){{0,2}}\s+(?i:{gz.title_alternation()})\b")
 # "the German and Greek finance ministers": a meeting of ministers, not of leaders
-_MINISTERS = re.compile(rf"\b[Tt]he\s+(?P<sides>{_LIST})\s+(?P<office>(?:[a-z]+\s+)?[Mm]inister)s\b")
+_MINISTERS = re.compile(rf"\b[Tt]he\s+(?:(?P<sides>{_LIST})\s+(?P<office>(?:[a-z]+\s+)?[Mm]inister)s\b"
+                        rf"|(?P<office2>(?:[a-z]+\s+)?[Mm]inister)s\s+of\s+(?P<sides2>{_LIST}))")
 _FUTURE_CLAUSE = lexicon.pattern("meeting", "future_clause", r"\b(?:{})\b[^,;.]*")
 _JUST_NOW = lexicon.pattern("meeting", "just_now")
 _TOGETHER = re.compile(r"\b(?:the\s+two|both|the\s+three|all\s+three)\s+(?:leaders|presidents|"
                        r"prime\s+ministers|heads\s+of\s+(?:state|government)|ministers)\b", re.I)
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 LEAD = 6  # sentences of the lead that say what happened
+
+
+def _lead_end(sentences: list[str]) -> int:
+    """Where the lead ends: after LEAD sentences of three words or more (a transcript's
+    'Friends,' or 'Welcome!' does not count)."""
+    count = 0
+    for end, sentence in enumerate(sentences, 1):
+        count += len(sentence.split()) >= 3
+        if count == LEAD:
+            return end
+    return len(sentences)
 
 
 @dataclass
@@ -119,8 +131,8 @@ def _area_of(text: str) -> tuple[str, str] | None:
 def _meeting_sentences(sentences: list[str], headline: str, chosen: str) -> list[str]:
     """The sentences that report the meeting: those of the lead (and the one naming the
     participants) in order, then the headline, then later reports."""
-    lead = [s for s in sentences[:LEAD] if s is chosen or _meets_now(s)]
-    later = [s for s in sentences[LEAD:20] if _meets_now(s)]
+    lead = [s for s in sentences[:_lead_end(sentences)] if s is chosen or _meets_now(s)]
+    later = [s for s in sentences[_lead_end(sentences):20] if _meets_now(s)]
     if chosen and chosen not in lead:
         lead.append(chosen)
     return list(dict.fromkeys(lead + ([headline] if headline else []) + later))
@@ -137,24 +149,25 @@ def find_meeting(sentences: list[str], people: list[Individual],
     if not _ministers_meeting(sentences, headline, resolver, facts):
         _leaders_meeting(sentences, resolver, facts)
         _more_participants(sentences, headline, resolver, leaders, facts)
+        _untitled_meeting(sentences, resolver, facts)
     _agenda(sentences, resolver, facts)
     reports = _meeting_sentences(sentences, headline, facts.sentence)
     if not reports:
         return facts
-    lead_text = _MARGINS.sub(" ", _QUOTED.sub(" ", " ".join([headline, *sentences[:LEAD]])))
+    lead_text = _MARGINS.sub(" ", _QUOTED.sub(" ", " ".join([headline, *sentences[:_lead_end(sentences)]])))
     countries = {p.country for p in facts.participants if p.country}
     resolver = Resolver(people, facts.participants)
     naming = _naming_participants(sentences, resolver, facts)
     facts.kind = _kind(naming, lead_text, len(countries))
     if facts.kind != "call":
-        facts.location, facts.host_country = _place(reports, dateline, sentences[:LEAD])
-    lead = sentences[:LEAD]
+        facts.location, facts.host_country = _place(reports, dateline, sentences[:_lead_end(sentences)])
+    lead = sentences[:_lead_end(sentences)]
     told = [s for s in reports if s in lead or s is headline]
     together = [s for s in lead if s in naming and _together(s, facts, resolver)]
     facts.date = _date(list(dict.fromkeys([*told, *_later(naming), *together])), published,
                        facts)
     if facts.date is None and published and any(
-            _JUST_NOW.search(_QUOTED.sub(" ", s)) for s in [headline, *sentences[:LEAD]]):
+            _JUST_NOW.search(_QUOTED.sub(" ", s)) for s in [headline, *sentences[:_lead_end(sentences)]]):
         facts.date = published
     facts.roles = _roles(facts.sentence or reports[0], facts)
     if not facts.host_country:
@@ -184,25 +197,36 @@ def _leaders_meeting(sentences: list[str], resolver: Resolver, facts: MeetingFac
                 break
 
 
+def _untitled_meeting(sentences: list[str], resolver: Resolver, facts: MeetingFacts) -> None:
+    """No leader met: the people the first lead sentence reporting a meeting names
+    ("China's Xi Jinping met Russia's Vladimir Putin")."""
+    for sentence in sentences[:_lead_end(sentences)] if not facts.participants else ():
+        named = list(dict.fromkeys(p for _, p in resolver.named(sentence) if not p.past))
+        if len(named) >= 2 and _meets_now(sentence):
+            facts.sentence, facts.participants = sentence, named
+            return
+
+
 def _ministers_meeting(sentences: list[str], headline: str, resolver: Resolver,
                        facts: MeetingFacts) -> bool:
-    """A lead that speaks of 'the German and Greek finance ministers' reports a meeting of
-    ministers: its participants are the people the first meeting sentence names, and those
-    without an office hold the one the group phrase gives their country."""
+    """A lead that speaks of 'the German and Greek finance ministers' (or 'the foreign
+    ministers of India and China') reports a meeting of ministers: its participants are the
+    people the first meeting sentence names, else those of the sides the lead names
+    together, and those without an office hold the one the group phrase gives their
+    country."""
     group = next(filter(None, (_MINISTERS.search(t) for t in [headline, *sentences[:2]])), None)
     if not group:
         return False
-    for sentence in sentences[:LEAD]:
-        if not _meets_now(sentence):
-            continue
-        named = list(dict.fromkeys(p for _, p in resolver.named(sentence) if not p.past))
-        if len(named) >= 2:
-            break
-    else:
-        return False
-    office = gz.canonical_title(group["office"])
-    sides = {c.name for w in re.split(r",\s*|\s+and\s+", group["sides"])
+    sides = {c.name for w in re.split(r",\s*|\s+and\s+", group["sides"] or group["sides2"])
              if (c := gz.country_named(w) or gz.country_of_adjective(w))}
+    lead = [(s, list(dict.fromkeys(p for _, p in resolver.named(s) if not p.past)))
+            for s in sentences[:_lead_end(sentences)]]
+    sentence, named = next(((s, n) for s, n in lead if len(n) >= 2 and _meets_now(s)), None) \
+        or next(((s, n) for s, n in lead if len({p.country for p in n} & sides) >= 2),
+                (None, []))
+    if not sentence:
+        return False
+    office = gz.canonical_title(group["office"] or group["office2"])
     for person in named:
         if not person.title and person.country in sides:
             person.title = office
@@ -244,7 +268,7 @@ def _more_participants(sentences: list[str], headline: str, resolver: Resolver,
     of Canada, Mexico and the United States'), the first pair of leaders named together
     when the lead names fewer than two, and the ministers a readout lists at the table."""
     found = facts.participants
-    for text in [headline, *sentences[:LEAD]]:
+    for text in [headline, *sentences[:_lead_end(sentences)]]:
         for m in _GROUP.finditer(text):
             for word in re.split(r",\s*|\s+and\s+", m["sides"] or m["sides2"]):
                 country = gz.country_named(word) or gz.country_of_adjective(word)

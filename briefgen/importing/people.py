@@ -23,7 +23,7 @@ _PARTICLE = rf"(?:{lexicon.alternation(lexicon.words('people', 'particles'))})"
 # a name word, an initial ("R.") or an Arabic article joined to the name ("al-Thani")
 _TOKEN = rf"(?:[{_UPPER}]\.(?=\s)|{_WORD}|(?:al|el|Al|El|ad|as|ash|at|az)-{_WORD})"
 _SUFFIX = r"(?:,?\s+(?:Jr|Sr)\.?|\s+(?:II|III|IV)\b)"
-_NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_TOKEN}){{0,4}}{_SUFFIX}?"
+_NAME = rf"(?:[{_UPPER}]\.\s?){{0,3}}{_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_TOKEN}){{0,4}}{_SUFFIX}?"
 _HONORIFICS = rf"(?:(?:{lexicon.alternation(lexicon.words('people', 'honorifics'))})\s+)*"
 _STATUS = r"(?i:former|late|then|ex-|incoming|outgoing|new|newly\s+elected|acting|interim|hardline|" \
           r"liberal|conservative|veteran|embattled|current|sitting|visiting)"

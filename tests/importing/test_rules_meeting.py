@@ -189,3 +189,24 @@ def test_an_official_listed_with_a_participant_shares_their_country():
                          "President Wei Lan of China.",
                          "He is due to meet Wei and Congress chief Gao Feng during his visit.")
     assert {p.name: p.country for p in briefing.participants}.get("Gao Feng") == "China"
+
+
+@pytest.mark.parametrize("paragraphs, people", [
+    (["Austria's Eva Brandt met Norway's Lars Holm in Oslo on Monday."],
+     {("Eva Brandt", "", "Austria"), ("Lars Holm", "", "Norway")}),
+    (["The foreign ministers of Austria and Norway met in Oslo on Thursday.",
+      "Austrian Foreign Minister Eva Brandt and Norwegian Foreign Minister Lars Holm agreed "
+      "on a plan."],
+     {("Eva Brandt", "Foreign Minister", "Austria"), ("Lars Holm", "Foreign Minister", "Norway")}),
+])
+def test_participants_without_a_leader(paragraphs, people):
+    assert {(p.name, p.title, p.country) for p in _briefing(*paragraphs).participants} == people
+
+
+def test_short_transcript_lines_do_not_end_the_lead():
+    assert _meeting("President Lars Holm met with President Ana Ferreira of Portugal.",
+                    "The Norwegian side was represented by Foreign Minister Kari Dahl.",
+                    "President of Norway Lars Holm: Madam President,", "Friends,",
+                    "I am happy to have our meeting.", "We have not met for a long time.",
+                    "Welcome!", "You were about to visit Oslo, and I greet you in Norway."
+                    ).location == "Oslo"

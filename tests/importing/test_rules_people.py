@@ -150,3 +150,13 @@ def test_the_headline_gives_office_and_country_to_the_person_the_text_names(text
 
 def test_the_headline_names_nobody_the_text_does_not():
     assert gather(split_sentences("They met."), "President Ana Ferreira visits Oslo") == []
+
+
+@pytest.mark.parametrize("text, name, title, country", [
+    ("Indian External Affairs Minister S. Rao arrived.", "S. Rao", "External Affairs Minister",
+     "India"),
+    ("Nepalese Prime Minister K. P. Sharma Oli arrived.", "K. P. Sharma Oli", "Prime Minister",
+     "Nepal"),
+])
+def test_initials_open_a_name_and_portfolios_open_an_office(text, name, title, country):
+    assert _people(text).get(name) == (title, country)
