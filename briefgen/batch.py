@@ -7,7 +7,6 @@ import datetime as dt
 import os
 import tempfile
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,6 +75,8 @@ def render_batch(jobs: Sequence[Job], office: OfficeProfile, *, today: dt.date |
             written.append(write_job(job, office, today, lambda: report(len(written))))
             report(len(written))
         return written
+    from concurrent.futures import ProcessPoolExecutor    # loaded by large batches only
+
     pool = ProcessPoolExecutor(max_workers=workers)
     try:
         chunk = max(1, len(jobs) // (workers * 4))

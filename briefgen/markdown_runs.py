@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from xml.sax.saxutils import escape
+from html import escape
 
 from docxtpl import RichText
 
@@ -42,7 +42,7 @@ def _paragraph_start(ppr: str, portion: str) -> str:
     """Close the current paragraph and open the next, with its portion mark."""
     xml = f"</w:p><w:p><w:pPr>{ppr}</w:pPr>" if ppr else "</w:p><w:p>"
     if portion:
-        xml += f'<w:r><w:t xml:space="preserve">{escape(portion)}</w:t></w:r>'
+        xml += f'<w:r><w:t xml:space="preserve">{escape(portion, quote=False)}</w:t></w:r>'
     return xml
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 # Language tag -> (serif font, sans-serif font): what Windows and macOS offices have.
@@ -84,6 +85,7 @@ class Segment:
     lang: str = ""
 
 
+@lru_cache(maxsize=4096)      # a document repeats few characters many times
 def char_kind(char: str) -> tuple[str, str]:
     """(kind, language tag) of one character; the tag is "" where the script alone
     does not say (Han: Chinese or Japanese) or the kind needs none."""
