@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen.batch import Job, render_batch
-from briefgen.convert import soffice_for
 from briefgen.errors import Cancelled, OutputError
 from briefgen.files import atomic_write, make_folder
 from briefgen.model import Briefing
@@ -86,6 +85,8 @@ def export_documents(briefings: Sequence[Briefing], templates: Sequence[Template
     start their warnings."""
     jobs = plan_outputs(briefings, templates, office, target, pdf=pdf)
     if jobs[0].out.suffix.lower() == ".pdf":
+        from briefgen.convert import soffice_for     # PDF output only
+
         soffice_for(jobs[0].out)       # before the work, naming a file the user chose
     if Path(target).suffix.lower() not in FILE_SUFFIXES:
         make_folder(target)
@@ -117,6 +118,8 @@ def export_pack(briefings: Sequence[Briefing], templates: Sequence[TemplateInfo]
         raise OutputError("a briefing pack must be saved as .docx or .pdf", file=out,
                           hint="name it e.g. pack.docx or pack.pdf")
     if suffix == ".pdf":
+        from briefgen.convert import soffice_for     # PDF output only
+
         soffice_for(out)
     warnings = _warnings(briefings, office, names)
     counter = _Counter(progress)
