@@ -117,7 +117,7 @@ def _add_footnote_styles(document: Document) -> None:
     """Word's "footnote text" (10 pt, single-spaced) and "footnote reference"
     (superscript) styles, unless the template defines its own."""
     styles = document.styles
-    ids = {style.style_id for style in styles}
+    ids = set(styles.element.xpath("w:style/@w:styleId"))     # no proxy per style
     if FOOTNOTE_TEXT not in ids:
         text = styles.add_style("footnote text", WD_STYLE_TYPE.PARAGRAPH)
         text.element.set(qn("w:styleId"), FOOTNOTE_TEXT)

@@ -22,6 +22,8 @@ from briefgen.docxxml.text import append_text
 
 
 _TWINS = (("w:b", "w:bCs"), ("w:i", "w:iCs"), ("w:sz", "w:szCs"))
+_TWIN_TAGS = tuple((qn(latin), qn(complex_), complex_, latin == "w:sz")
+                   for latin, complex_ in _TWINS)
 
 
 def complex_script_twins(root) -> None:
@@ -29,9 +31,9 @@ def complex_script_twins(root) -> None:
     a ``w:szCs`` equal to its ``w:sz``: bold, italic and size then hold for
     Arabic, Hebrew, Thai and Devanagari too."""
     for rpr in root.iter(qn("w:rPr")):
-        for latin, complex_ in _TWINS:
-            source = rpr.find(qn(latin))
-            if source is None or (latin != "w:sz" and rpr.find(qn(complex_)) is not None):
+        for latin, complex_tag, complex_, always in _TWIN_TAGS:
+            source = rpr.find(latin)
+            if source is None or (not always and rpr.find(complex_tag) is not None):
                 continue
             twin = child(rpr, complex_)
             for key in list(twin.attrib):
