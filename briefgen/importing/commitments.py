@@ -31,8 +31,17 @@ _PASSIVE = re.compile(r"\b(?:has|have|was|were)\s+been\s+\w+ed\b|\bit\s+(?:was|h
 _CUT = re.compile(r",?\s+\b(?:after|because|amid|despite|following|since|while|as part of)\b|"
                   r",\s+(?:as|when|where)\s|"
                   r",\s+(?:which|who)\b|"
-                  r",\s+(?:[\w'’.-]+\s+){1,3}(?:said|says|added|announced|told)\b")
+                  r",\s+(?:[\w'’.-]+\s+){1,3}(?:said|says|added|announced|told|reports?|"
+                  r"reported)\b|,?\s+but\b")
 _NOT_COMMITMENT = lexicon.pattern(_LEX, "hedges")
+_AFTER_HEDGE = lexicon.pattern(_LEX, "after_hedges", r"^\s*(?:{})\b")
+_THING = lexicon.pattern(_LEX, "not_actors", r"\b(?:{})\W*$")
+_EVENT_SUBJECT = lexicon.pattern(_LEX, "events", r"\b(?:{})\W*$")
+_IDLE = lexicon.pattern(_LEX, "idle_objects",
+                        r"^(?:(?:a|an|the|another|their|its|his|her|new)\s+)?(?:{})\b")
+# a kept verb with no object: "the partnership signed in 2023"
+_NO_OBJECT = re.compile(r"^(?:in|on|at|by|last|earlier|this|during|with|between|under)\b", re.I)
+_DANGLING = re.compile(r"\s+(?:for|to|of|with|on|in|at|by|the|a|an|that)$", re.I)
 _RESTATE = tuple(lexicon.words(_LEX, "restate"))
 # what a restating verb keeps: a commitment noun within its first few words
 _RESTATED = lexicon.pattern(_LEX, "restated", r"^(?:[\w'’.-]+\s+){0,3}?(?:{})\b")
@@ -100,7 +109,7 @@ def find_pledges(sentence: str, resolver: Resolver,
 
 def _clause_pledges(text: str, sentence: str, resolver: Resolver,
                     participants: list[Individual]) -> list[Pledge]:
-    m = next((m for m in _FINITE.finditer(text) if not _AFTER_BE.search(text[:m.start()])), None)
+    m = next((m for m in _FINITE.finditer(text) if _acts(text, m)), None)
     # a quotation just before the verb makes the verb part of what was said
     if not m or "…" in text[max(0, m.start() - 12):m.start()] \
             or _NOT_COMMITMENT.search(text[:m.end()]):
@@ -113,11 +122,23 @@ def _clause_pledges(text: str, sentence: str, resolver: Resolver,
     pledges = []
     for part in _segments(text[m.start():]):
         for clause in _verb_phrases(part):
-            clause = _CUT.split(clause, 1)[0].strip(" ,.;")
-            if len(clause.split()) >= 2 and not re.match(r"be\s+(?!ready|prepared|willing)", clause,
+            clause, quoted, _ = _CUT.split(clause, 1)[0].partition(" …")
+            # what follows a quotation was said, not undertaken: "support Ukraine for “...”"
+            clause = _DANGLING.sub("", clause.strip(" ,.;"))
+            if len(clause.split()) >= (3 if quoted else 2) and not re.match(r"be\s+(?!ready|prepared|willing)", clause,
                                                          re.I):
                 pledges.append(Pledge(clause[0].upper() + clause[1:], parties, sentence))
     return pledges
+
+
+def _acts(text: str, verb: re.Match[str]) -> bool:
+    """Does the finite verb at *verb* state what a side undertakes?  Not a participle
+    after 'be' ('should be resolved'), not 'will likely ...', not a thing's future ('the
+    funds will be released', 'the visit will provide')."""
+    head = text[:verb.start()]
+    if _AFTER_BE.search(head) or _AFTER_HEDGE.search(text[verb.end():]):
+        return False
+    return not (verb[0].lower() == "will" and (_THING.search(head) or _EVENT_SUBJECT.search(head)))
 
 
 def _segments(text: str) -> list[str]:
@@ -130,6 +151,8 @@ def _segments(text: str) -> list[str]:
         kept = next((k for k in _KEPT if verb.startswith(k)), None)
         if kept in _RESTATE and not _RESTATED.search(rest):
             continue  # "reiterated the importance of ...": a position, no pledge
+        if kept and (_NO_OBJECT.match(rest) or _IDLE.match(rest)):
+            continue  # "signed in 2023", "exchanged views on ...": nothing undertaken
         if kept:
             rest = f"{kept.capitalize()} {rest}"
         result.append(rest)

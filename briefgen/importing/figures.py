@@ -7,33 +7,26 @@ from dataclasses import dataclass
 
 from briefgen.importing import lexicon
 
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mn": 1e6,
-          "m": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "k": 1e3, "lakh": 1e5, "crore": 1e7}
-_SYMBOLS = {"$": "US dollars", "US$": "US dollars", "A$": "Australian dollars",
-            "AU$": "Australian dollars", "C$": "Canadian dollars", "CA$": "Canadian dollars",
-            "NZ$": "New Zealand dollars", "HK$": "Hong Kong dollars", "S$": "Singapore dollars",
-            "€": "euros", "£": "pounds", "¥": "yen", "₩": "won", "₹": "rupees", "CHF": "Swiss francs",
-            "USD": "US dollars", "EUR": "euros", "GBP": "pounds", "JPY": "yen", "KRW": "won",
-            "AUD": "Australian dollars", "CAD": "Canadian dollars", "CNY": "yuan",
-            "INR": "rupees", "R$": "reais", "Rs": "rupees"}
-_WORD_CURRENCIES = (r"(?:US\s+|Australian\s+|Canadian\s+|New\s+Zealand\s+|Hong\s+Kong\s+|"
-                    r"Singapore\s+|Taiwan\s+)?dollars|euros?|pounds(?:\s+sterling)?|yen|won|"
-                    r"yuan|renminbi|rupees|rupiah|ringgit|pesos|francs|rubles|roubles|baht|"
-                    r"dong|lira|reais|riyals|dirhams|shekels|zloty|kronor|kroner")
+_SCALE: dict[str, float] = lexicon.table("numbers", "scales")
+_SYMBOLS: dict[str, str] = lexicon.table("numbers", "symbols")
+_CURRENCIES = {k.lower(): v for k, v in lexicon.table("numbers", "currencies").items()}
+_WORD_CURRENCIES = lexicon.alternation(list(_CURRENCIES))
 _PHYSICAL = (r"megawatts?|gigawatts?|kilowatts?|terawatt[- ]hours?|gigawatt[- ]hours?|MW|GW|kW|"
              r"TWh|GWh|kilomet(?:er|re)s?|km|miles|met(?:er|re)s?|tonnes|tons|barrels|"
              r"hectares|square\s+kilomet(?:er|re)s|cubic\s+met(?:er|re)s|litres|liters|"
              r"kilograms|kg|degrees(?:\s+Celsius)?")
 # thousands grouped by threes, or the Indian way (18,29,648), or no grouping
 _NUM = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE_RE = r"thousand|million|billion|trillion|mn|bn|tn|lakh|crore|m\b|b\b|k\b"
+# a one-letter scale ("80bn" has two) must end its word: "5 m" but not "5 miles"
+_SCALE_RE = "|".join([lexicon.alternation([w for w in _SCALE if len(w) > 1]),
+                      *(rf"{w}\b" for w in _SCALE if len(w) == 1)])
 _SYMBOL_RE = "|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=True))
 _APPROX = r"(?:(?:some|about|around|roughly|nearly|almost|over|more\s+than|less\s+than|" \
           r"fewer\s+than|up\s+to|at\s+least|at\s+most|approximately|an\s+estimated)\s+)?"
 
 _MONEY_SYMBOL = re.compile(rf"{_APPROX}(?<![\w$])({_SYMBOL_RE})\s?({_NUM})(?:\s?({_SCALE_RE}))?",
                            re.I)
-_MONEY_WORDS = re.compile(rf"{_APPROX}\b({_NUM})\s?({_SCALE_RE})?\s+({_WORD_CURRENCIES})\b")
+_MONEY_WORDS = re.compile(rf"{_APPROX}\b({_NUM})\s?((?i:{_SCALE_RE}))?\s+((?i:{_WORD_CURRENCIES}))\b")
 _PERCENT = re.compile(rf"{_APPROX}\b({_NUM})\s?(%|per\s?cent|percent|percentage\s+points?)")
 _PHYSICAL_RE = re.compile(rf"{_APPROX}\b({_NUM})\s?({_SCALE_RE})?\s?({_PHYSICAL})\b")
 _COUNT = re.compile(rf"{_APPROX}\b({_NUM})(?:\s+({_SCALE_RE}))?\s+"
@@ -41,9 +34,13 @@ _COUNT = re.compile(rf"{_APPROX}\b({_NUM})(?:\s+({_SCALE_RE}))?\s+"
                     r"(?:[A-Z]{2,4}\s+)?personnel|aircraft|staff|children)\b")
 
 _COUNT_WORDS: dict[str, int] = lexicon.table("numbers", "counts")
+_SMALL = rf"\d{{1,3}}|{lexicon.alternation(list(_COUNT_WORDS))}"
+# a share: "one out of every three", "one in five", "two of every three"
+_RATIO = re.compile(rf"(?<![-–\w])({_SMALL})\s+(?:(?:out\s+of|in)\s+(?:every\s+)?|of\s+every\s+)"
+                    rf"({_SMALL})\b(?![\d,.%])", re.I)
 _DURATIONS = frozenset(lexicon.table("numbers", "lists")["durations"])
 _NOT_COUNTED = frozenset(lexicon.table("numbers", "lists")["not_counted"])
-_SPELLED = re.compile(rf"(?<![\w’'-])(?<!\bthe\s)(?<!\bThe\s)(?<!\bthese\s)(?<!\bthose\s)"
+_SPELLED = re.compile(rf"(?<![\w’'-])(?<!\bthese\s)(?<!\bthose\s)"
                       rf"(?<!\bboth\s)(?<!\ball\s)(?<!\btheir\s)(?<!\bits\s)"
                       rf"({lexicon.alternation(list(_COUNT_WORDS))})\s+"
                       rf"(?:({_SCALE_RE})\s+)?"
@@ -105,6 +102,9 @@ def find_figures(sentence: str) -> list[Number]:
         add(m, _value(m[1], None), unit, 5)
     for m in _PHYSICAL_RE.finditer(sentence):
         add(m, _value(m[1], m[2]), _unit(m[3]), 3)
+    for m in _RATIO.finditer(sentence):
+        if not _is_date(sentence, m.start(1), m.end(1)):
+            add(m, _count(m[1]) / _count(m[2]), "share", 3)
     for m in _COUNT.finditer(sentence):
         if _is_year(m[1], sentence, m.start(1)) or _is_date(sentence, m.start(1), m.end(1)):
             continue
@@ -124,6 +124,10 @@ def find_figures(sentence: str) -> list[Number]:
     return [n for n in found if not _NOT_A_NUMBER.search(sentence[:n.start + _lead(n.text)])]
 
 
+def _count(word: str) -> float:
+    return float(word) if word.isdigit() else _COUNT_WORDS[word.lower()]
+
+
 def _lead(text: str) -> int:
     """Characters before the digits of a figure's text ('some 80,000' -> 5)."""
     m = re.search(r"\d", text)
@@ -131,11 +135,7 @@ def _lead(text: str) -> int:
 
 
 def _currency(words: str) -> str:
-    words = " ".join(words.split()).lower()
-    if words == "euro":
-        return "euros"
-    return re.sub(r"^(us|australian|canadian|new zealand|hong kong|singapore|taiwan) ",
-                  lambda m: {"us": "US "}.get(m[1], m[1].title() + " "), words)
+    return _CURRENCIES[" ".join(words.split()).lower()]
 
 
 def _unit(word: str) -> str:

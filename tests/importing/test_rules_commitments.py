@@ -37,6 +37,13 @@ def _pledges(sentence: str) -> list[str]:
      "Continue cooperation on fisheries"),
     ("The two sides reiterated their support for a ceasefire.",
      "Reiterate their support for a ceasefire"),
+    ("Oslo criticised Portugal's decision to supply Norway with more patrol boats, but "
+     "does not object.", "Supply Norway with more patrol boats"),
+    ("We are going to join the coalition of fishing nations.",
+     "Join the coalition of fishing nations"),
+    ("Norway will train Portuguese pilots soon, Reuters reports.", "Train Portuguese pilots soon"),
+    ("Holm vowed Norway will support Portugal for \"as long as it takes\".",
+     "Norway will support Portugal"),
 ])
 def test_commitment(sentence, phrase):
     found = _pledges(sentence)
@@ -56,6 +63,15 @@ def test_commitment(sentence, phrase):
     "Ferreira arrived in Oslo on a historic visit to reaffirm fishing ties.",
     "Portugal held that the dispute should be resolved bilaterally between the two.",
     "Norway and Portugal should take the bilateral route to resolve all disputes.",
+    "Failing to act will likely make Portugal's allies skittish, Holm warned.",
+    "Holm said the funds will be released shortly.",
+    "Holm looked forward to welcoming Ferreira, with both leaders agreeing that the state "
+    "visit will provide a historic opportunity.",
+    "The partnership that Norway and Portugal signed in 2023 covers fisheries.",
+    "The two sides exchanged views on issues of mutual concern.",
+    "Norway has issued another picture of Ferreira and Holm together.",
+    "Holm does not believe Norway will change the course of the talks.",
+    "Ferreira vowed Norway's \"support will not weaken\".",
 ])
 def test_not_a_commitment(sentence):
     assert _pledges(sentence) == []

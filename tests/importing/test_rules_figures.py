@@ -21,6 +21,10 @@ def _figures(sentence: str) -> list[tuple[float, str]]:
     ("They exchanged two more documents on fisheries.", (2, "more documents")),
     ("The alliance protects one billion citizens.", (1e9, "citizens")),
     ("Some 2,500 students will study abroad.", (2500, "students")),
+    ("Japan set a goal of 10 Trillion Yen of investment.", (10e12, "yen")),
+    ("Lagos raised 2 billion naira.", (2e9, "naira")),
+    ("The partnership rests on the four pillars of trade.", (4, "pillars")),
+    ("One in five students studies abroad.", (0.2, "share")),
 ])
 def test_figure(sentence, figure):
     assert figure in _figures(sentence)
@@ -35,6 +39,8 @@ def test_figure(sentence, figure):
     "The two leaders met in Oslo.",
     "The P-8A aircraft landed.",
     "The treaty was signed in 1996.",
+    "Here are five takeaways from the visit.",
+    "Holm won 5 in 2024.",
 ])
 def test_not_a_figure(sentence):
     assert _figures(sentence) == []
