@@ -123,10 +123,9 @@ def read_office(path: Path, origin: str = "path") -> OfficeProfile:
     try:
         office = OfficeProfile.model_validate({**data, "path": path, "origin": origin})
     except ValidationError as exc:
-        from briefgen.briefing_io import validation_problems
+        from briefgen.briefing_io import validation_error
 
-        problems = validation_problems(exc)
-        raise InputError(problems[0], file=path, details="\n".join(problems)) from exc
+        raise validation_error(exc, file=path) from exc
     if office.logo is not None:
         check_logo(office.logo, data.get("logo"), path)
     return office

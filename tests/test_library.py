@@ -144,8 +144,9 @@ def test_a_broken_file_is_left_out_with_its_error_and_named_when_asked_for(tmp_p
     assert "cable" not in {t.name for t in templates}
     with pytest.raises(TemplateError, match=r"cable\.toml: kind: expected text"):
         library.find_template("cable")
-    with pytest.raises(InputError, match=r"desk\.office\.toml: paper: input should be"):
+    with pytest.raises(InputError, match=r"desk\.office\.toml: paper: input should be") as err:
         library.find_office("desk")
+    assert (err.value.file, err.value.field_path) == (str(shared / "desk.office.toml"), "paper")
 
 
 def test_duplicate_copies_a_template_with_its_manifest_and_a_profile_with_its_logo(tmp_path):
