@@ -36,6 +36,8 @@ _TITLE_NEXT = re.compile(r"\s*(?:PM|President|Prime\s+Minister|Premier|Chancello
 _AREA = re.compile(rf"\b(?:{'|'.join(lexicon.table('places', 'kinds')['areas'].split())})\s+of\s+"
                    r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 _TITLED = gz.title_pattern()
+_ELSEWHEN = re.compile(r"\b(?:ahead\s+of|before|after)\b", re.I)
+_LATER = re.compile(r"\s+(?:next|later|this\s+coming)\b", re.I)
 _MEET_LIST = re.compile(r"\b(?:meet|meets|met|meeting|talks|talk)\s+(?:with\s+)?(?=[A-Z])")
 # between two people of a list: a comma or 'and', then a few words of office or country
 _LIST_GAP = re.compile(r"(?P<sep>\s*,\s*(?:and\s+)?|\s+and\s+)?(?:[\w'’-]+\s+){0,5}")
@@ -355,9 +357,9 @@ def _kind(naming: list[str], lead: str, sides: int) -> str:
     visit made later in the article); other people's summits do not count."""
     if _CALL.search(lead):
         return "call"
-    if _SUMMIT.search(lead):
+    if _said(_SUMMIT, lead):
         return "summit"
-    if sides > 2 or _MULTILATERAL.search(lead):
+    if sides > 2 or _said(_MULTILATERAL, lead):
         return "multilateral"
     if sum(bool(_SUMMIT.search(s)) for s in naming) >= 2:
         return "summit"
@@ -366,6 +368,15 @@ def _kind(naming: list[str], lead: str, sides: int) -> str:
     if any(_visits(_QUOTED.sub(" ", s)) for s in naming):
         return "visit"
     return "bilateral"
+
+
+def _said(pattern: re.Pattern[str], text: str) -> bool:
+    """Does *text* speak of *pattern* as this meeting, not as a later one ('ahead of an EU
+    summit next week', 'before the upcoming summit')?"""
+    return any(not _NOT_YET.search(text[max(0, m.start() - 30):m.start()])
+               and not _ELSEWHEN.search(text[max(0, m.start() - 30):m.start()])
+               and not _LATER.match(text, m.end())
+               for m in pattern.finditer(text))
 
 
 def _visits(text: str) -> bool:

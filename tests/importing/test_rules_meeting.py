@@ -102,6 +102,10 @@ def _briefing(*paragraphs: str, published: dt.date | None = PUBLISHED):
       "A summit in Rome ended."], "bilateral"),
     (["President Ana Ferreira of Portugal met the visiting Austrian Chancellor Eva Brandt "
       "in Lisbon."], "bilateral"),
+    (["President Ana Ferreira of Portugal met Chancellor Eva Brandt of Austria in Lisbon ahead "
+      "of an EU summit next week."], "bilateral"),
+    (["President Ana Ferreira of Portugal met Chancellor Eva Brandt of Austria in Lisbon before "
+      "the Oslo summit."], "bilateral"),
 ])
 def test_kind_from_the_whole_article(paragraphs, kind):
     assert _meeting(*paragraphs).kind == kind
@@ -113,6 +117,8 @@ def test_kind_from_the_whole_article(paragraphs, kind):
       "to be held tomorrow."], None),
     (["President Ana Ferreira of Portugal has travelled to Austria for talks with Chancellor "
       "Eva Brandt."], PUBLISHED),
+    (["President Ana Ferreira has held bilateral talks with Chancellor Eva Brandt of Austria at "
+      "the palace."], PUBLISHED),
     (["In a snub to the visiting Portuguese President Ana Ferreira, Austria on Tuesday changed "
       "its position.", "Chancellor Eva Brandt of Austria will meet Ferreira."], None),
     (["President Ana Ferreira of Portugal praised Chancellor Eva Brandt of Austria.",
