@@ -1,9 +1,11 @@
-"""Architecture rules, checked on every run: Qt lives only in briefgen.gui, and a
+"""Architecture rules, checked on every run: Qt lives only in briefgen.gui, the
+package is layered (pyproject.toml's contracts, checked by import-linter), and a
 start-up loads only what its first result needs."""
 
 from __future__ import annotations
 
 import pkgutil
+import re
 import subprocess
 import sys
 import tomllib
@@ -15,16 +17,35 @@ import briefgen
 
 ROOT = Path(__file__).resolve().parents[1]
 ENTRY_POINTS = {"briefgen.cli", "briefgen.__main__", "briefgen.gui"}
+TOP_LEVEL = {f"briefgen.{m.name}" for m in pkgutil.iter_modules(briefgen.__path__)}
 
 
-def contract():
+def contract(kind: str) -> dict:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    return config["tool"]["importlinter"]["contracts"][0]
+    [found] = [c for c in config["tool"]["importlinter"]["contracts"] if c["type"] == kind]
+    return found
 
 
 def test_every_core_module_is_under_the_contract():
-    top_level = {f"briefgen.{m.name}" for m in pkgutil.iter_modules(briefgen.__path__)}
-    assert set(contract()["source_modules"]) == top_level - ENTRY_POINTS
+    assert set(contract("forbidden")["source_modules"]) == TOP_LEVEL - ENTRY_POINTS
+
+
+def modules_of(layer: str) -> set[str]:
+    return set(re.split(r"\s*[|:]\s*", layer.strip()))
+
+
+def test_every_module_is_in_one_layer():
+    layers = [modules_of(layer) for layer in contract("layers")["layers"]]
+    assert sum(len(layer) for layer in layers) == len(set().union(*layers))
+    assert set().union(*layers) == TOP_LEVEL
+
+
+def test_front_ends_on_top_model_and_errors_below_all_and_importing_never_renders():
+    layers = contract("layers")["layers"]
+    assert modules_of(layers[0]) == ENTRY_POINTS
+    assert {"briefgen.model", "briefgen.errors"} <= modules_of(layers[-1])
+    [rendering] = [layer for layer in layers if "briefgen.render" in modules_of(layer)]
+    assert "briefgen.importing" in modules_of(rendering) and ":" not in rendering
 
 
 def test_import_linter_contracts_hold():
