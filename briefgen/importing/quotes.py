@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from briefgen.importing import gazetteer as gz
 from briefgen.importing import lexicon
 from briefgen.importing.people import Resolver
+from briefgen.importing.readers import looks_like_heading
 
 _SPEECH = rf"(?:{lexicon.alternation(lexicon.words('speech', 'speech'))})"
 _SPEECH_RE = re.compile(rf"\b{_SPEECH}\b", re.I)
@@ -89,7 +90,8 @@ def find_quotes(paragraph: str, sentences: list[str], resolver: Resolver,
     last_end = 0
     for start, end, after in _spans(paragraph, [s for s, _ in offsets]):
         words = paragraph[start:end].strip().strip(",;:").strip()
-        if len(words.split()) < 3 and not re.search(r"[.!?]$", words):
+        if len(words.split()) < 3 and not re.search(r"[.!?]$", words) \
+                or looks_like_heading(words):  # a title in quotation marks names a document
             continue
         sent_from = max((s for s, _ in offsets if s <= start), default=0)
         sent_to = min((e for _, e in offsets if e >= after), default=len(paragraph))

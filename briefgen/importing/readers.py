@@ -137,6 +137,9 @@ def read_markdown(raw: bytes, where: str) -> Document:
                 else:
                     doc.blocks.append(Block(kind, content))
             kind = None
+        elif token.type == "code_block":  # an article's indented text (a list's body) is prose
+            doc.blocks += [Block("paragraph", " ".join(p.split()))
+                           for p in token.content.split("\n\n") if p.strip()]
     return doc
 
 

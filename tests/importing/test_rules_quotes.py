@@ -36,6 +36,11 @@ def test_speaker(paragraph, speaker, words):
     assert (speaker, words) in _quotes(paragraph)
 
 
+def test_a_title_in_quotation_marks_is_no_quote():
+    assert _quotes("They will cooperate on ports under the \"Maritime Roadmap Study for "
+                   "Greater Lisbon and Its Surrounding Areas\" made with Norway's help.") == []
+
+
 def test_he_or_she_is_the_subject_of_the_last_sentence_naming_someone():
     before = "Ferreira said the talks with Holm had gone well."
     assert _quotes("\"We agreed on almost everything that matters,\" she said.", before) == \
