@@ -25,7 +25,7 @@ from briefgen.resources import assets_dir, builtin_templates_dir, user_data_dir
 from briefgen.templates import TemplateInfo, read_template_info
 
 ENV_VAR = "BRIEFGEN_TEMPLATE_PATH"
-"""The shared folders of the command line (``os.pathsep``-separated)."""
+"""Shared folders from the environment (``os.pathsep``-separated), read by the front ends."""
 IGNORED_PREFIXES = ("~$", ".")
 """Word's lock files and hidden files are never listed."""
 
@@ -39,7 +39,6 @@ def path_list(value: str | None) -> list[Path]:
 class Kind:
     """What differs between templates and office profiles, as data."""
 
-    name: str                     # "template" | "office"
     label: str                    # as error messages name it
     pattern: str                  # the files of this kind in a folder
     error: type[BriefgenError]
@@ -51,8 +50,8 @@ class Kind:
 
 
 KINDS = {
-    "template": Kind("template", "template", "*.docx", TemplateError, read_template_info),
-    "office": Kind("office", "office profile", f"*{OFFICE_SUFFIX}", InputError, read_office),
+    "template": Kind("template", "*.docx", TemplateError, read_template_info),
+    "office": Kind("office profile", f"*{OFFICE_SUFFIX}", InputError, read_office),
 }
 
 
