@@ -10,6 +10,7 @@ venues ("the Kremlin") to their city.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from babel import Locale
@@ -194,9 +195,12 @@ def is_leader(title: str) -> bool:
     return title in LEADER_TITLES or title.split(" of ")[0] in LEADER_TITLES
 
 
+@lru_cache(maxsize=1)
 def title_alternation() -> str:
-    """Every office and its short forms as one regex alternation (match it ignoring case)."""
-    return lexicon.alternation([*TITLES, *TITLE_ALIASES, *TITLE_SHAPES])
+    """Every office and its short forms as one regex alternation (match it ignoring case):
+    the general shapes first, then the plain offices as a trie."""
+    shapes = lexicon.alternation(TITLE_SHAPES)  # regular expressions, longest first
+    return f"{shapes}|{trie_alternation([*TITLES, *TITLE_ALIASES])}"
 
 
 class Country:
@@ -315,9 +319,30 @@ def place_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def place_pattern() -> re.Pattern[str]:
     """Matches any country name, alias, demonym or city as whole words."""
-    words = sorted({w for w in place_words()}, key=len, reverse=True)
-    alts = "|".join(re.escape(w) for w in words)
+    alts = trie_alternation(place_words())
     return re.compile(rf"(?<![\w.])(?:the\s+)?({alts})(?:['’]s)?(?![\w])", re.IGNORECASE)
+
+
+def trie_alternation(words: Iterable[str]) -> str:
+    """A regex alternation of *words* shaped as a trie ('Niger|Nigeria' ->
+    'Niger(?:ia)?'): the same matches as the words longest first, without trying
+    each of hundreds of names at every position; a space matches any white space."""
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [(r"\s+" if char == " " else re.escape(char)) + emit(child)
+                    for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
 
 
 @lru_cache(maxsize=1)

@@ -45,14 +45,11 @@ _ORGANISATION_WORDS = frozenset(lexicon.table("people", "groups")["organisations
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], ...]:
-    adjectives = sorted({w for c in gz.countries() for w in (*c.demonyms, c.name, *c.aliases)},
-                        key=len, reverse=True)
-    places = "|".join(re.escape(a) for a in adjectives)
-    names = sorted({c.name for c in gz.countries()} | {a for c in gz.countries() for a in c.aliases},
-                   key=len, reverse=True)
-    country = _STATE + "(?:" + "|".join(re.escape(n) for n in names) + ")"
-    cities = "|".join(re.escape(c) for c in sorted({c for k in gz.countries() for c in k.cities},
-                                                   key=len, reverse=True))
+    countries = gz.countries()
+    places = gz.trie_alternation({w for c in countries for w in (*c.demonyms, c.name, *c.aliases)})
+    names = gz.trie_alternation({c.name for c in countries} | {a for c in countries for a in c.aliases})
+    country = _STATE + "(?:" + names + ")"
+    cities = gz.trie_alternation({c for k in countries for c in k.cities})
     title = gz.title_alternation()
     before = re.compile(
         rf"(?:\b(?P<status1>{_STATUS})\s+)?"
@@ -76,7 +73,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         rf"(?P<name>{_NAME})")
     # "Germany's Wolfgang Schaeuble": a country's person with no office beside the name
     possessive = re.compile(
-        rf"(?<![\w])(?:the\s+)?(?P<adj>{'|'.join(re.escape(n) for n in names)})['’]s\s+"
+        rf"(?<![\w])(?P<adj>[{_UPPER}][\w.-]*(?:\s+[{_UPPER}][\w.-]*){{0,3}})['’]s\s+"
         rf"{_HONORIFICS}(?P<name>{_NAME})")
     return before, after, counterpart, possessive
 
@@ -89,6 +86,7 @@ class Mention:
     past: bool
     sentence: int
     start: int
+    weak: bool = False  # joins a person named elsewhere, never makes one
 
 
 @dataclass(eq=False)
@@ -144,6 +142,16 @@ def _country(adj: str | None, of: str | None) -> str:
     return ""
 
 
+def _claiming_country(words: str) -> str:
+    """The country that ends *words* ('Meanwhile Germany' -> Germany), by name only."""
+    tokens = words.split()
+    for n in range(min(len(tokens), 4), 0, -1):
+        country = gz.country_named(" ".join(tokens[-n:]))
+        if country:
+            return country.name
+    return ""
+
+
 def _city_after(sentence: str, end: int) -> str:
     """'Crown Prince of Abu Dhabi': a city named right after an office."""
     m = re.match(r"\s+of\s+((?:[A-Z][\w'’-]+\s?){1,3})", sentence[end:])
@@ -159,13 +167,15 @@ def _city_after(sentence: str, end: int) -> str:
 def find_mentions(sentences: list[str]) -> list[Mention]:
     """Every titled person named in the sentences, counterparts of the titled ("his
     Ivorian counterpart X" takes the office of the person before it), and people a
-    country claims ("Germany's Wolfgang Schaeuble", kept when the sentence reports a
-    meeting)."""
+    country claims ("Germany's Wolfgang Schaeuble", a person of their own when the
+    sentence reports a meeting; "Russia's Putin" only gives the Putin named elsewhere his
+    country)."""
     before, after, counterpart, possessive = _patterns()
     found: list[Mention] = []
     titled = gz.title_pattern()
     for index, sentence in enumerate(sentences):
-        claimed = ("'s " in sentence or "’s " in sentence) and _MEETS.search(sentence)
+        claimed = "'s " in sentence or "’s " in sentence
+        meets = claimed and bool(_MEETS.search(sentence))
         if not titled.search(sentence) and "counterpart" not in sentence and not claimed:
             continue
         taken: list[tuple[int, int]] = []
@@ -181,10 +191,11 @@ def find_mentions(sentences: list[str]) -> list[Mention]:
                 if not name or name.isupper() and len(name) > 3:
                     continue
                 if regex is possessive:
-                    if len(name.split()) < 2:
+                    country = _claiming_country(m["adj"])
+                    if not country:
                         continue
-                    mention = Mention(name, "", _country(m["adj"], None), False, index,
-                                      m.start())
+                    weak = len(name.split()) < 2 or not meets
+                    mention = Mention(name, "", country, False, index, m.start(), weak)
                 elif regex is counterpart:
                     earlier = [x for x in here if x.start < m.start()]
                     title = earlier[-1].title if earlier else ""
@@ -225,6 +236,8 @@ def gather(sentences: list[str], headline: str = "") -> list[Individual]:
         if match is None:
             candidates = [p for p in people if _joins(mention, p)]
             match = candidates[0] if len(candidates) == 1 else None
+        if match is None and mention.weak:
+            continue
         if match is None:
             match = by_name[mention.name] = Individual(mention.name)
             people.append(match)

@@ -160,3 +160,27 @@ def test_the_headline_names_nobody_the_text_does_not():
 ])
 def test_initials_open_a_name_and_portfolios_open_an_office(text, name, title, country):
     assert _people(text).get(name) == (title, country)
+
+
+@pytest.mark.parametrize("text, people", [
+    ("President Lars Holm arrived. Norway's Holm spoke.", {"Lars Holm": ("President", "Norway")}),
+    ("Norway's Holm spoke of Japan's Diet.", {}),
+    ("President Lars Holm arrived. Norway's Lars Holm spoke.",
+     {"Lars Holm": ("President", "Norway")}),
+])
+def test_a_country_claiming_a_known_person_gives_the_country(text, people):
+    assert _people(text) == people
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Nigerian", "Nigerian"), ("Nigeria", "Nigeria"), ("Niger", "Niger"),
+    ("South Sudanese", "South Sudanese"), ("Prime   Minister", "Prime   Minister"),
+])
+def test_a_trie_of_words_matches_the_longest_word(text, found):
+    import re
+
+    from briefgen.importing.gazetteer import trie_alternation
+
+    words = ["Niger", "Nigeria", "Nigerian", "South Sudan", "South Sudanese", "Prime Minister",
+             "Prime"]
+    assert re.match(f"(?:{trie_alternation(words)})", text)[0] == found
