@@ -131,10 +131,25 @@ def _speaker(head: str, tail: str, before_head: str, before_quote: str,
                 return subject, region
         if named:
             return named[0][1].name, region
+        royal = _royal(region, resolver)
+        if royal:
+            return royal, region
         body = _body(region)
         if body:
             return body, region
     return "", tail_attr[1] if tail_attr else head
+
+
+_COURTESY = lexicon.pattern("speech", "courtesy", r"\b(?:{})\b", 0)
+_ROYAL = lexicon.pattern("speech", "royal", r"\b(?:{})\b", 0)
+
+
+def _royal(text: str, resolver: Resolver) -> str:
+    """'His Highness said' -> the one participant who holds a royal office."""
+    if not _COURTESY.search(text):
+        return ""
+    royals = [p.name for p in resolver.participants if _ROYAL.search(p.title)]
+    return royals[0] if len(royals) == 1 else ""
 
 
 def _last_subject(text: str, resolver: Resolver) -> str:

@@ -36,6 +36,14 @@ def test_speaker(paragraph, speaker, words):
     assert (speaker, words) in _quotes(paragraph)
 
 
+def test_his_highness_is_the_one_royal_at_the_table():
+    emir = Individual("Khalid bin Saad", "Emir", "Qatar")
+    resolver = Resolver([emir, HOLM], [emir, HOLM])
+    paragraph = "\"Peace is the best path for the whole region,\" His Highness said."
+    found = find_quotes(paragraph, split_sentences(paragraph), resolver)
+    assert [q.speaker for q in found] == ["Khalid bin Saad"]
+
+
 def test_a_title_in_quotation_marks_is_no_quote():
     assert _quotes("They will cooperate on ports under the \"Maritime Roadmap Study for "
                    "Greater Lisbon and Its Surrounding Areas\" made with Norway's help.") == []
