@@ -9,11 +9,12 @@ right-to-left runs need w:rtl and right-to-left paragraphs w:bidi.
 from __future__ import annotations
 
 import copy
+import re
 
 from docx.document import Document
 from docx.opc.part import XmlPart
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
 from lxml import etree
 
 from briefgen import scripts
@@ -24,13 +25,17 @@ from briefgen.docxxml.text import append_text
 _TWINS = (("w:b", "w:bCs"), ("w:i", "w:iCs"), ("w:sz", "w:szCs"))
 _TWIN_TAGS = tuple((qn(latin), qn(complex_), complex_, latin == "w:sz")
                    for latin, complex_ in _TWINS)
+_TWINNABLE = etree.XPath(".//w:rPr[w:b or w:i or w:sz]", namespaces={"w": nsmap["w"]})
+"""The run properties that have a twin to set (most have none)."""
+_BEYOND_LATIN = re.compile("[^\x00-\u058f]")
+"""A character of a script that needs its own font slot or direction (U+0590 on)."""
 
 
 def complex_script_twins(root) -> None:
     """Every ``w:rPr`` in *root* gets ``w:bCs``/``w:iCs`` beside ``w:b``/``w:i`` and
     a ``w:szCs`` equal to its ``w:sz``: bold, italic and size then hold for
     Arabic, Hebrew, Thai and Devanagari too."""
-    for rpr in root.iter(qn("w:rPr")):
+    for rpr in _TWINNABLE(root):
         for latin, complex_tag, complex_, always in _TWIN_TAGS:
             source = rpr.find(latin)
             if source is None or (not always and rpr.find(complex_tag) is not None):
@@ -112,14 +117,14 @@ def _script_paragraph(paragraph, fonts, default_han) -> None:
             if next(r.iterancestors(qn("w:p")), None) is paragraph]
     texts = [(run, _run_text(run)) for run in runs]
     whole = "".join(text or "" for _, text in texts)
-    if all(ord(char) < 0x0590 for char in whole):
+    if not _BEYOND_LATIN.search(whole):
         return
     rtl = scripts.is_rtl(whole)
     if rtl:
         child(_child_first(paragraph, "w:pPr"), "w:bidi")
     han = scripts.han_language(whole, default_han)
     for run, text in texts:
-        if not text or all(ord(char) < 0x0590 for char in text) or _tagged(run.find(qn("w:rPr"))):
+        if not text or not _BEYOND_LATIN.search(text) or _tagged(run.find(qn("w:rPr"))):
             continue
         for segment in scripts.segments(text, rtl_paragraph=rtl, han=han):
             piece = OxmlElement("w:r")
