@@ -141,11 +141,12 @@ def _parse_yaml(text: str, where: str | Path) -> Any:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f"line {mark.line + 1}" if mark else None
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        reason = getattr(exc, "reason", None)       # set on the errors raised here
-        if reason == "limit":
+        problem = getattr(exc, "problem", None) or getattr(exc, "reason", None) \
+            or type(exc).__name__       # a ReaderError has a reason and no problem
+        kind = getattr(exc, "briefgen_kind", None)    # set on the errors raised here
+        if kind == "limit":
             raise DataLimitError(problem, file=where, location=line, hint=_HINT_YAML) from exc
-        what = problem if reason == "value" else f"not valid YAML: {problem}"
+        what = problem if kind == "value" else f"not valid YAML: {problem}"
         raise InputError(what, file=where, location=line) from exc
     except RecursionError:
         raise DataLimitError(f"the data is nested more than {MAX_DEPTH} levels deep",
@@ -189,11 +190,11 @@ def _yaml_loader():
     return Loader
 
 
-def _yaml_error(cls: type[Exception], reason: str, problem: str, node) -> Exception:
-    """A PyYAML error at *node* whose ``reason`` says what it is: "value" (a date or
-    number that cannot be read) or "limit" (an alias bomb)."""
+def _yaml_error(cls: type[Exception], kind: str, problem: str, node) -> Exception:
+    """A PyYAML error at *node* whose ``briefgen_kind`` says what it is: "value" (a date
+    or number that cannot be read) or "limit" (an alias bomb)."""
     error = cls(None, None, problem, node.start_mark)
-    error.reason = reason
+    error.briefgen_kind = kind
     return error
 
 

@@ -146,7 +146,7 @@ def _stdin_bytes() -> bytes:
 
     raw = sys.stdin.buffer.read(MAX_BYTES + 1)
     if len(raw) > MAX_BYTES:
-        raise InputError(f"more than {MAX_BYTES // 1_000_000} MB", where="standard input",
+        raise InputError(f"more than {MAX_BYTES // 1_000_000} MB", file="standard input",
                          hint="split it or import only the part you need")
     return raw
 

@@ -68,8 +68,8 @@ def soffice_for(pdf: str | Path) -> str:
         override = os.environ.get(ENV_VAR, "").strip()
         if override:
             raise OutputError(f"{ENV_VAR} is set to {override!r}, which is not a program",
-                              where=pdf, hint="point it at LibreOffice's soffice or unset it")
-        raise OutputError(NOT_INSTALLED, where=pdf, hint="or export .docx instead")
+                              file=pdf, hint="point it at LibreOffice's soffice or unset it")
+        raise OutputError(NOT_INSTALLED, file=pdf, hint="or export .docx instead")
     return soffice
 
 
@@ -77,9 +77,9 @@ def docx_to_pdf(docx: str | Path, pdf: str | Path, *, timeout: float = 120) -> P
     """Convert *docx* to *pdf*; raise :class:`OutputError` saying what to do on failure."""
     docx, pdf = Path(docx), Path(pdf)
     if pdf.suffix.lower() != ".pdf":
-        raise OutputError("the output must end in .pdf", where=pdf)
+        raise OutputError("the output must end in .pdf", file=pdf)
     if not docx.is_file():
-        raise OutputError("no such document to convert", where=docx)
+        raise OutputError("no such document to convert", file=docx)
     soffice = soffice_for(pdf)
     data = _clean_document(docx, pdf)
     with tempfile.TemporaryDirectory(prefix="briefgen-pdf-") as tmp:
@@ -98,7 +98,7 @@ def docx_to_pdf(docx: str | Path, pdf: str | Path, *, timeout: float = 120) -> P
         if not data.startswith(b"%PDF"):
             detail = " ".join(output.split())[-300:]
             raise OutputError(f"LibreOffice could not convert {docx.name} to PDF"
-                              + (f": {detail}" if detail else ""), where=pdf,
+                              + (f": {detail}" if detail else ""), file=pdf,
                               hint="open the .docx in LibreOffice to see whether it is damaged")
         return atomic_write(pdf, data)
 
@@ -109,9 +109,9 @@ def _clean_document(docx: Path, pdf: Path) -> bytes:
     try:
         data = read_bytes(docx, limit=MAX_FILE)
     except InputError as exc:
-        raise OutputError(exc.message, where=exc.where, hint=exc.hint) from exc
+        raise exc.recast(OutputError) from exc
     parts = read_package(data, docx, error=OutputError)
-    wordpolicy.enforce(parts, where=docx, subject="document", error=OutputError)
+    wordpolicy.enforce(parts, file=docx, subject="document", error=OutputError)
     return repack(parts)
 
 
@@ -171,14 +171,14 @@ def _run(command: list[str], timeout: float, pdf: Path) -> str:
                                    stderr=subprocess.STDOUT, start_new_session=True)
     except OSError as exc:
         raise OutputError(f"cannot start LibreOffice ({command[0]}): {exc.strerror or exc}",
-                          where=pdf, hint="check the installation or set " + ENV_VAR) from exc
+                          file=pdf, hint="check the installation or set " + ENV_VAR) from exc
     try:
         out, _ = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired as exc:
         _kill_group(process)
         process.communicate()
         raise OutputError(f"LibreOffice did not finish the PDF within {timeout:g} seconds",
-                          where=pdf, hint="try again, or export .docx instead") from exc
+                          file=pdf, hint="try again, or export .docx instead") from exc
     return out.decode("utf-8", "replace")
 
 
@@ -201,8 +201,8 @@ def pdf_page_count(pdf: str | Path) -> int:
     try:
         data = pdf.read_bytes()
     except OSError as exc:
-        raise OutputError(f"cannot read the PDF: {exc.strerror or exc}", where=pdf) from exc
+        raise OutputError(f"cannot read the PDF: {exc.strerror or exc}", file=pdf) from exc
     count = len(_PAGE.findall(data))
     if not data.startswith(b"%PDF") or count == 0:
-        raise OutputError("not a PDF whose pages can be counted", where=pdf)
+        raise OutputError("not a PDF whose pages can be counted", file=pdf)
     return count

@@ -31,12 +31,9 @@ class BriefgenError(Exception):
     def __init__(self, message: str, *, file: str | Path | None = None,
                  part: str | None = None, location: str | None = None,
                  tag: str | None = None, field_path: str | None = None,
-                 hint: str | None = None, details: Iterable[str] | str = (),
-                 where: str | Path | None = None) -> None:
+                 hint: str | None = None, details: Iterable[str] = ()) -> None:
         super().__init__(message)
         self.message = message
-        if file is None:
-            file = where   # the old keyword, until every raiser names its fields
         self.file = str(file) if file is not None else None
         self.part = part or None
         self.location = location or None
@@ -44,13 +41,8 @@ class BriefgenError(Exception):
         self.field_path = field_path or None
         self.hint = hint or None
         if isinstance(details, str):
-            details = details.splitlines()
+            raise TypeError("details are lines: give a tuple of strings")
         self.details = tuple(details)
-
-    @property
-    def where(self) -> str | None:
-        """The file (the old name of the field, while raisers move to ``file``)."""
-        return self.file
 
     def fields(self) -> dict:
         """Every field but the message, as keywords for another error's constructor."""

@@ -43,19 +43,19 @@ def read_bytes(path: str | Path, *, limit: int | None = None) -> bytes:
     try:
         fd = os.open(path, flags)
     except FileNotFoundError as exc:
-        raise InputError("no such file", where=path) from exc
+        raise InputError("no such file", file=path) from exc
     except IsADirectoryError as exc:
-        raise InputError("is a folder, not a file", where=path) from exc
+        raise InputError("is a folder, not a file", file=path) from exc
     except PermissionError as exc:
-        raise InputError("permission denied", where=path,
+        raise InputError("permission denied", file=path,
                          hint="check that you may read it") from exc
     except OSError as exc:
-        raise InputError(f"cannot open the file: {exc.strerror or exc}", where=path) from exc
+        raise InputError(f"cannot open the file: {exc.strerror or exc}", file=path) from exc
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
             kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
-            raise InputError(f"is {kind}, not a regular file", where=path,
+            raise InputError(f"is {kind}, not a regular file", file=path,
                              hint="give the path of an ordinary file")
         chunks, size = [], 0
         while size <= limit:
@@ -65,11 +65,11 @@ def read_bytes(path: str | Path, *, limit: int | None = None) -> bytes:
             chunks.append(chunk)
             size += len(chunk)
     except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror or exc}", where=path) from exc
+        raise InputError(f"cannot read the file: {exc.strerror or exc}", file=path) from exc
     finally:
         os.close(fd)
     if size > limit:
-        raise InputError(f"the file is larger than {_size(limit)}", where=path,
+        raise InputError(f"the file is larger than {_size(limit)}", file=path,
                          hint="split it or use only the part you need")
     return b"".join(chunks)
 
@@ -93,7 +93,7 @@ def atomic_write(path: str | Path, data: bytes) -> Path:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{_short(path.name)}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise OutputError(f"cannot write in this folder: {exc.strerror or exc}", where=folder,
+        raise OutputError(f"cannot write in this folder: {exc.strerror or exc}", file=folder,
                           hint=_WRITE_HINTS.get(exc.errno, "check its permissions or choose "
                                                 "another folder")) from exc
     try:
@@ -109,7 +109,7 @@ def atomic_write(path: str | Path, data: bytes) -> Path:
         os.replace(tmp, path)
         _sync_folder(folder)
     except OSError as exc:
-        raise OutputError(f"cannot write the file: {exc.strerror or exc}", where=path,
+        raise OutputError(f"cannot write the file: {exc.strerror or exc}", file=path,
                           hint=_WRITE_HINTS.get(exc.errno, "close it in any other program and "
                                                 "check permissions")) from exc
     finally:
@@ -126,7 +126,7 @@ def make_folder(folder: str | Path) -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"cannot create the folder: {exc.strerror or exc}", where=folder,
+        raise OutputError(f"cannot create the folder: {exc.strerror or exc}", file=folder,
                           hint=_WRITE_HINTS.get(exc.errno, "choose another folder")) from exc
     return folder
 
@@ -136,15 +136,15 @@ def _check_target(path: Path, folder: Path) -> None:
     _check_name(path)
     if not folder.is_dir():
         _no_file_in_the_way(folder)
-        raise OutputError("the folder does not exist", where=folder,
+        raise OutputError("the folder does not exist", file=folder,
                           hint="create it or choose another output path")
     if path.is_dir():
-        raise OutputError("is a folder, not a file", where=path)
+        raise OutputError("is a folder, not a file", file=path)
 
 
 def _check_name(path: Path) -> None:
     if any(len(os.fsencode(part)) > NAME_MAX for part in path.parts):
-        raise OutputError(f"the file name is longer than {NAME_MAX} bytes", where=path,
+        raise OutputError(f"the file name is longer than {NAME_MAX} bytes", file=path,
                           hint="choose a shorter name")
 
 
@@ -152,7 +152,7 @@ def _no_file_in_the_way(folder: Path) -> None:
     blocker = next((p for p in (folder, *folder.parents)
                     if os.path.lexists(p) and not p.is_dir()), None)
     if blocker is not None:
-        raise OutputError("is a file, not a folder", where=blocker,
+        raise OutputError("is a file, not a folder", file=blocker,
                           hint="choose an output path in a folder")
 
 
@@ -212,11 +212,11 @@ def _remove_orphans(folder: Path) -> None:
 
 def _check_replaceable(path: Path) -> None:
     if not os.access(path, os.W_OK) or not path.stat().st_mode & 0o200:
-        raise OutputError("the file is read-only", where=path,
+        raise OutputError("the file is read-only", file=path,
                           hint="make it writable or choose another name")
     locks = (f"~${path.name}", f"~${path.name[2:]}", f".~lock.{path.name}#")
     if any(path.with_name(lock).exists() for lock in locks):
-        raise OutputError("the file is open in a word processor", where=path,
+        raise OutputError("the file is open in a word processor", file=path,
                           hint="close it there, then export again")
 
 

@@ -147,7 +147,8 @@ def logo_bytes(logo: Path, profile: Path | None) -> bytes:
     try:
         data = read_bytes(logo, limit=MAX_LOGO)
     except InputError as exc:
-        message = "logo not found" if exc.message == "no such file" else f"logo {exc.message}"
+        missing = isinstance(exc.__cause__, FileNotFoundError)
+        message = "logo not found" if missing else f"logo {exc.message}"
         raise InputError(f"{message}: {logo}", file=profile, hint=exc.hint or hint) from exc
     if not data.startswith(IMAGE_SIGNATURES):
         raise InputError(f"the logo is not a PNG, JPEG, GIF or BMP image: {logo}",

@@ -73,7 +73,7 @@ def build_pack(briefing: Briefing, templates: list[TemplateInfo], office: Office
             composer.append(document)
         except Exception as exc:  # docxcompose raises whatever its XML work hits
             raise TemplateError(f"cannot add this document to the pack ({type(exc).__name__}: "
-                                f"{exc})", where=template.name,
+                                f"{exc})", file=template.name,
                                 hint="render it on its own and run `briefgen check` on it") from exc
     docxxml.apply_scripts(composer.doc, script_fonts(office))  # the cover's title and contents
     docxxml.update_fields_on_open(composer.doc)
@@ -113,7 +113,7 @@ def write_pack(briefing: Briefing, templates: list[TemplateInfo], office: Office
         return atomic_write(out, build_pack(briefing, templates, office, today=today))
     if suffix == ".pdf":
         return atomic_write(out, pack_pdf(briefing, templates, office, today=today))
-    raise OutputError("a briefing pack must be saved as .docx or .pdf", where=out,
+    raise OutputError("a briefing pack must be saved as .docx or .pdf", file=out,
                       hint="name it e.g. pack.docx or pack.pdf")
 
 

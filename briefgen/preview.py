@@ -96,13 +96,13 @@ def docx_to_html(data: bytes) -> PreviewHtml:
     import mammoth
 
     parts = read_package(data, "preview", error=OutputError)
-    wordpolicy.enforce(parts, where="preview", subject="document", error=OutputError)
+    wordpolicy.enforce(parts, file="preview", subject="document", error=OutputError)
     data = repack(parts)
     try:
         result = mammoth.convert_to_html(io.BytesIO(data), style_map=STYLE_MAP)
     except Exception as exc:  # mammoth raises zipfile/KeyError/... for a broken package
         raise OutputError(f"cannot show the document ({type(exc).__name__}: {exc})",
-                          where="preview") from exc
+                          file="preview") from exc
     css = CSS % {"fonts": _font_family(document_fonts(data) or ["Times New Roman"])}
     page = f"<html><head><style>{css}</style></head><body>{result.value}</body></html>"
     return PreviewHtml(page, [m.message for m in result.messages])

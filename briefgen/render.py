@@ -250,7 +250,7 @@ def _load(template: TemplateInfo) -> bytes:
     """The template's bytes, bounded and checked against the Word content policy."""
     try:
         data, findings = _template_bytes(template.path, template.path.stat().st_mtime)
-        wordpolicy.refuse(findings, where=template.name)
+        wordpolicy.refuse(findings, file=template.name)
         return data
     except InputError as exc:
         raise TemplateError(exc.message, **exc.fields()) from exc
@@ -296,7 +296,7 @@ def render_briefing(briefing: Briefing, template: TemplateInfo, office: OfficePr
     doc.save(out)
     data = out.getvalue()
     wordpolicy.enforce(read_package(data, template.name, error=TemplateError),
-                       where=template.name, subject="rendered document")
+                       file=template.name, subject="rendered document")
     return data
 
 

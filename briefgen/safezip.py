@@ -41,7 +41,7 @@ def read_package(data: bytes, where: object, *,
     """Every member of the zip *data* by name; raise *error* (located at *where*)
     for a package that is damaged or would unpack beyond the limits."""
     def fail(message: str, hint: str = _HINT) -> BriefgenError:
-        return error(message, where=where, hint=hint)
+        return error(message, file=where, hint=hint)
 
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))

@@ -164,19 +164,21 @@ def scan(parts: dict[str, bytes], *, xml_only: bool = False) -> list[Finding]:
     return findings
 
 
-def enforce(parts: dict[str, bytes], *, where: object, subject: str = "template",
+def enforce(parts: dict[str, bytes], *, file: object, subject: str = "template",
             error: type[BriefgenError] = TemplateSecurityError, xml_only: bool = False) -> None:
-    """Raise *error* with the first finding in *parts* as one line (located at *where*)."""
-    refuse(scan(parts, xml_only=xml_only), where=where, subject=subject, error=error)
+    """Raise *error* with the first finding in *parts* as one line (naming *file*)."""
+    refuse(scan(parts, xml_only=xml_only), file=file, subject=subject, error=error)
 
 
-def refuse(findings, *, where: object, subject: str = "template",
+def refuse(findings, *, file: object, subject: str = "template",
            error: type[BriefgenError] = TemplateSecurityError) -> None:
-    """Raise *error* for the first of *findings*, if any; ``details`` lists them all."""
+    """Raise *error* for the first of *findings*, if any, naming *file* and the finding's
+    part and location; ``details`` lists them all."""
     if findings:
         first = findings[0]
-        raise error(first.message(subject), where=where, hint=first.hint,
-                    details="\n".join(f.message(subject) for f in findings))
+        raise error(first.describe(subject), file=file, part=first.part,
+                    location=first.location, hint=first.hint,
+                    details=tuple(f.message(subject) for f in findings))
 
 
 def _is_xml(name: str, data: bytes) -> bool:

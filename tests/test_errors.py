@@ -116,3 +116,18 @@ def test_a_csv_error_carries_its_line_and_column(tmp_path):
         import_sources([path])
     assert (info.value.file, info.value.location, info.value.field_path) == \
         (str(path), "line 3, column 'role'", None)
+
+
+def test_a_yaml_reader_error_names_its_reason(tmp_path):
+    path = tmp_path / "b.yaml"
+    path.write_text("title: a\x00b\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_briefing(path)
+    assert str(info.value) in {  # libyaml's words, else PyYAML's
+        f"{path}: not valid YAML: control characters are not allowed",
+        f"{path}: not valid YAML: special characters are not allowed"}
+
+
+def test_details_must_be_lines_not_one_string():
+    with pytest.raises(TypeError):
+        InputError("x", details="a\nb")

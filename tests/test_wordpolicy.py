@@ -163,7 +163,8 @@ def test_render_refuses_with_one_located_line(hostile, capsys, sample_path, tmp_
     err = capsys.readouterr().err
     assert code == 1
     assert err.count("\n") == 1 and "Traceback" not in err
-    assert err.startswith(f"briefgen: error: evil: {part}: {message}")
+    located = ", ".join(x for x in (part, check_template(path)[0].location) if x)
+    assert err.startswith(f"briefgen: error: evil: {located}: {message}")
     assert not out.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["evil.docx"]
 
 
@@ -180,7 +181,8 @@ def test_the_exact_line_for_an_attached_template(capsys, sample_path, tmp_path):
     path.write_bytes(attached_template(plain_template()))
     assert main(["render", str(sample_path), "-t", str(path), "-o", str(tmp_path / "o.docx")]) == 1
     assert capsys.readouterr().err == (
-        "briefgen: error: memo: word/_rels/settings.xml.rels: the template links to an external "
+        "briefgen: error: memo: word/_rels/settings.xml.rels, relationship rId1: the template "
+        "links to an external "
         f"file ({UNC}, attachedTemplate): templates may not load outside content (remove it in "
         "Word: Developer › Document Template)\n")
 
@@ -202,7 +204,7 @@ def test_a_field_assembled_by_a_tag_is_refused_in_the_output(sample, tmp_path):
     with pytest.raises(TemplateSecurityError) as caught:
         render_briefing(sample, info, OfficeProfile())
     assert str(caught.value).startswith(
-        "sly: word/document.xml: the rendered document includes a picture from outside "
+        "sly: word/document.xml, paragraph 2: the rendered document includes a picture from outside "
         "(field INCLUDEPICTURE http://127.0.0.1:9/p): rendered documents may not load")
     problems = [str(p) for p in check_template(path)]
     assert len(problems) == 1 and "the rendered document includes a picture" in problems[0]

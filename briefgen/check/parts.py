@@ -47,7 +47,7 @@ def resolve(template: TemplateInfo | str | Path) -> tuple[TemplateInfo, list[Pro
         return find_template(text), []
     path = Path(text)
     if not path.is_file():
-        raise TemplateError("no such template file", where=path)
+        raise TemplateError("no such template file", file=path)
     try:
         return read_template_info(path), []
     except TemplateError as exc:
@@ -65,7 +65,7 @@ def package(info: TemplateInfo) -> tuple[bytes | None, list[wordpolicy.Finding]]
     try:
         data = read_bytes(info.path, limit=MAX_FILE)
     except InputError as exc:
-        raise TemplateError(exc.message, where=exc.where, hint=exc.hint) from exc
+        raise exc.recast(TemplateError) from exc
     parts = read_package(data, info.path, error=TemplateError)
     findings = wordpolicy.scan(parts)
     if any(not f.why or f.why == wordpolicy.PARSE for f in findings):
@@ -79,7 +79,7 @@ DAMAGED = (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError)
 
 def not_a_word_document(info: TemplateInfo, exc: Exception) -> TemplateError:
     return TemplateError(f"not a Word document ({type(exc).__name__}: {exc})",
-                         where=info.path, hint="save it from Word as .docx")
+                         file=info.path, hint="save it from Word as .docx")
 
 
 def read(info: TemplateInfo) -> tuple[list[tuple[str, str, Any]], list[wordpolicy.Finding]]:

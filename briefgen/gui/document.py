@@ -403,6 +403,6 @@ def read_autosave(file: Path) -> tuple[Briefing, Path | None, float]:
         data, original = payload["briefing"], payload.get("path")
         saved = float(payload.get("saved") or file.stat().st_mtime)
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise InputError(f"the autosave copy is damaged ({exc})", where=file) from exc
+        raise InputError(f"the autosave copy is damaged ({exc})", file=file) from exc
     briefing, _ = briefing_from_data(data, where=file)
     return briefing, Path(original) if original else None, saved

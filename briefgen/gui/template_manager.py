@@ -65,17 +65,17 @@ def rename_copy(entry: Entry, title: str) -> Path:
     title = title.strip()
     name = slug(title)
     if not name:
-        raise OutputError("the new name needs letters or digits", where=entry.path)
+        raise OutputError("the new name needs letters or digits", file=entry.path)
     suffix = ".docx" if entry.kind == "template" else ".office.toml"
     target = entry.path.with_name(name + suffix)
     manifest = entry.path.with_suffix(".toml") if entry.kind == "template" else entry.path
     if target != entry.path and target.exists():
-        raise OutputError(f"you already have a file called {target.name}", where=target.parent,
+        raise OutputError(f"you already have a file called {target.name}", file=target.parent,
                           hint="choose another name, or delete that copy first")
     try:
         text = manifest.read_text(encoding="utf-8") if manifest.is_file() else ""
     except (OSError, UnicodeDecodeError) as exc:
-        raise OutputError(f"cannot read {manifest.name}: {exc}", where=manifest) from exc
+        raise OutputError(f"cannot read {manifest.name}: {exc}", file=manifest) from exc
     text = _set_toml_key(_set_toml_key(text, "title", title), "name", name)
     new_manifest = target.with_suffix(".toml") if entry.kind == "template" else target
     try:
@@ -86,7 +86,7 @@ def rename_copy(entry: Entry, title: str) -> Path:
             manifest.unlink()
     except OSError as exc:
         raise OutputError(f"cannot rename the file: {exc.strerror or exc}",
-                          where=entry.path) from exc
+                          file=entry.path) from exc
     return target
 
 
@@ -101,7 +101,7 @@ def delete_copy(entry: Entry) -> list[Path]:
         for path in files:
             path.unlink(missing_ok=True)
     except OSError as exc:
-        raise OutputError(f"cannot delete the file: {exc.strerror or exc}", where=path) from exc
+        raise OutputError(f"cannot delete the file: {exc.strerror or exc}", file=path) from exc
     return files
 
 
@@ -640,8 +640,8 @@ class TemplateManager(QDialog):
         else:
             problem = f"no program on this computer is set up to open {path.suffix} files"
             hint = "open it in any text editor from its folder"
-        self.tell("Cannot open", OutputError(problem, where=path, hint=hint,
-                                             details=f"File: {path}"))
+        self.tell("Cannot open", OutputError(problem, file=path, hint=hint,
+                                             details=(f"File: {path}",)))
         return None
 
     def show_folder(self) -> None:
@@ -649,7 +649,7 @@ class TemplateManager(QDialog):
         if entry is not None and entry.path is not None:
             if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(entry.path.parent))):
                 self.tell("Cannot open", OutputError(
-                    "no file manager was found to show the folder", where=entry.path.parent,
+                    "no file manager was found to show the folder", file=entry.path.parent,
                     hint=f"the file is {entry.path}"))
 
     def refresh_status(self) -> None:

@@ -80,7 +80,7 @@ def import_text(text: str, *, html: bool = False, published: dt.date | None = No
     from briefgen.importing.sources import import_document
 
     if not text.strip():
-        raise SourceError("there is no text to import", where=name,
+        raise SourceError("there is no text to import", file=name,
                           hint="copy the article's text first")
     if html:
         try:
@@ -90,7 +90,7 @@ def import_text(text: str, *, html: bool = False, published: dt.date | None = No
     else:
         document = readers.text_document(text, name)
     if not document.blocks:
-        raise SourceError("there is no text to import", where=name,
+        raise SourceError("there is no text to import", file=name,
                           hint="copy the article's text first")
     return _unfiled(import_document(document, published=published, progress=progress))
 
@@ -104,7 +104,7 @@ def import_bytes(raw: bytes, *, published: dt.date | None = None, name: str = "s
     from briefgen.importing.sources import import_document
 
     if not raw.strip():
-        raise SourceError("no text came in", where=name,
+        raise SourceError("no text came in", file=name,
                           hint="give the article's text or HTML")
     if readers.looks_like_html(raw):
         document = readers.read_html(raw, name)

@@ -54,7 +54,7 @@ def extract(doc: Document, *, published: dt.date | None = None,
     if not sentences:
         from briefgen.errors import SourceError
 
-        raise SourceError("no article text found", where=doc.where,
+        raise SourceError("no article text found", file=doc.where,
                           hint="the file holds only headings or boilerplate")
     published = published or doc.published
     ticker = _Ticker(progress, len(sentences))

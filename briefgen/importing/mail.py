@@ -39,11 +39,11 @@ def read_eml(raw: bytes, where: str) -> Mail:
     from email.parser import BytesParser
 
     if not raw.strip():
-        raise SourceError("the file is empty", where=where,
+        raise SourceError("the file is empty", file=where,
                           hint="choose a file that contains the article or data")
     message = BytesParser(policy=policy.default).parsebytes(raw)
     if not message.keys():
-        raise SourceError("not an e-mail message (no headers)", where=where,
+        raise SourceError("not an e-mail message (no headers)", file=where,
                           hint="save the message from your mail program as .eml")
     plain, html = _body(message, "plain"), _body(message, "html")
     attachments = []
@@ -68,12 +68,12 @@ def read_msg(raw: bytes, where: str) -> Mail:
         import extract_msg
     except ImportError:
         raise SourceError("reading Outlook .msg files needs the extract-msg package",
-                          where=where, hint=_MSG_HINT) from None
+                          file=where, hint=_MSG_HINT) from None
     try:
         message = extract_msg.openMsg(raw)
     except Exception as exc:  # extract-msg and olefile raise many kinds of error
         raise SourceError(f"not an Outlook message, or a damaged one ({type(exc).__name__})",
-                          where=where, hint="save it again from Outlook, or as .eml") from exc
+                          file=where, hint="save it again from Outlook, or as .eml") from exc
     try:
         return mail_of_msg(message, where)
     finally:

@@ -40,15 +40,15 @@ def read_pdf(raw: bytes, where: str, progress: Progress | None = None) -> Docume
 
     *progress* is called with (page, pages) after each page; it may raise Cancelled."""
     if not raw.strip():
-        raise SourceError("the file is empty", where=where,
+        raise SourceError("the file is empty", file=where,
                           hint="choose a file that contains the article or data")
     info, lines, images = _layout(raw, where, progress)
     if not lines:
         if images:
-            raise SourceError("this PDF holds only scanned images, no text", where=where,
+            raise SourceError("this PDF holds only scanned images, no text", file=where,
                               hint="run it through text recognition (OCR), e.g. ocrmypdf, "
                                    f"or {_HINT}")
-        raise SourceError("this PDF has no text", where=where, hint=_HINT)
+        raise SourceError("this PDF has no text", file=where, hint=_HINT)
     blocks = _blocks(_without_page_furniture(lines))
     doc = Document(where=where, author=info.get("Author", ""),
                    published=_date(info.get("CreationDate", "")))
@@ -59,7 +59,7 @@ def read_pdf(raw: bytes, where: str, progress: Progress | None = None) -> Docume
     doc.title = doc.title or _meaningful_title(info.get("Title", ""))
     doc.blocks = [block for block, _, _ in blocks]
     if not any(b.kind == "paragraph" for b in doc.blocks):
-        raise SourceError("this PDF has no running text, only headings", where=where, hint=_HINT)
+        raise SourceError("this PDF has no running text, only headings", file=where, hint=_HINT)
     return doc
 
 
@@ -103,13 +103,13 @@ def _layout(raw: bytes, where: str,
     except Cancelled:
         raise
     except PDFPasswordIncorrect as exc:
-        raise SourceError("this PDF is protected by a password", where=where,
+        raise SourceError("this PDF is protected by a password", file=where,
                           hint=f"save a copy without the password, or {_HINT}") from exc
     except PDFEncryptionError as exc:
-        raise SourceError("this PDF is encrypted in a way briefgen cannot read", where=where,
+        raise SourceError("this PDF is encrypted in a way briefgen cannot read", file=where,
                           hint=f"save a copy without encryption, or {_HINT}") from exc
     except Exception as exc:  # pdfminer raises many kinds of error for damaged files
-        raise SourceError(f"not a PDF, or a damaged one ({type(exc).__name__})", where=where,
+        raise SourceError(f"not a PDF, or a damaged one ({type(exc).__name__})", file=where,
                           hint="open it and save or export it as PDF again") from exc
     return info, lines, images
 

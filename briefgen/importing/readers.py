@@ -181,7 +181,7 @@ def _inline_text(token) -> str:
 def read_html(raw: bytes, where: str) -> Document:
     """A saved web page; trafilatura gets the bytes and decodes them itself."""
     if not raw.strip():
-        raise SourceError("the file is empty", where=where,
+        raise SourceError("the file is empty", file=where,
                           hint="choose a file that contains the article or data")
     return html_document(raw, where)
 
@@ -196,7 +196,7 @@ def html_document(markup: bytes | str, where: str) -> Document:
     try:
         tree = trafilatura.load_html(markup)
         if tree is None:
-            raise SourceError("no article text found in this web page", where=where,
+            raise SourceError("no article text found in this web page", file=where,
                               hint="save the article page itself, or copy its text into a "
                                    ".txt file")
         meta = _html_meta(tree)
@@ -207,9 +207,9 @@ def html_document(markup: bytes | str, where: str) -> Document:
     except SourceError:
         raise
     except Exception as exc:  # trafilatura surfaces many parser errors; none is ours
-        raise SourceError(f"cannot read this web page: {exc}", where=where) from exc
+        raise SourceError(f"cannot read this web page: {exc}", file=where) from exc
     if not xml:
-        raise SourceError("no article text found in this web page", where=where,
+        raise SourceError("no article text found in this web page", file=where,
                           hint="save the article page itself, or copy its text into a .txt file")
     root = etree.fromstring(xml.encode("utf-8"), etree.XMLParser(recover=True))
     doc = Document(where=where, title=meta.get("title") or root.get("title") or "",
@@ -227,7 +227,7 @@ def html_document(markup: bytes | str, where: str) -> Document:
             if not (kind == "heading" and content == doc.title):
                 doc.blocks.append(Block(kind, content))
     if not any(b.kind == "paragraph" for b in doc.blocks):
-        raise SourceError("no article text found in this web page", where=where,
+        raise SourceError("no article text found in this web page", file=where,
                           hint="save the article page itself, or copy its text into a .txt file")
     return doc
 
@@ -327,16 +327,16 @@ def read_docx(raw: bytes, where: str) -> Document:
     import docx
 
     if not raw.strip():
-        raise SourceError("the file is empty", where=where)
+        raise SourceError("the file is empty", file=where)
     parts = read_package(raw, where, error=SourceError)
-    wordpolicy.enforce(parts, where=where, subject="document", error=SourceError, xml_only=True)
+    wordpolicy.enforce(parts, file=where, subject="document", error=SourceError, xml_only=True)
     try:
         word = docx.Document(io.BytesIO(repack(parts)))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise SourceError("not a Word .docx document (cannot open it)", where=where,
+        raise SourceError("not a Word .docx document (cannot open it)", file=where,
                           hint="save it again from Word as .docx") from exc
     except Exception as exc:  # a broken package can fail deep inside lxml or python-docx
-        raise SourceError(f"this .docx is damaged: {type(exc).__name__}", where=where,
+        raise SourceError(f"this .docx is damaged: {type(exc).__name__}", file=where,
                           hint="save it again from Word as .docx") from exc
     props = word.core_properties
     created = props.created or props.modified
@@ -354,7 +354,7 @@ def read_docx(raw: bytes, where: str) -> Document:
         else:
             doc.blocks.append(Block("paragraph", content))
     if not doc.blocks:
-        raise SourceError("the document has no text", where=where)
+        raise SourceError("the document has no text", file=where)
     return doc
 
 
@@ -368,14 +368,14 @@ def read_briefing_file(raw: bytes, where: str, *, yaml_syntax: bool) -> tuple[Br
         data = parse_text(text, where=where, yaml_syntax=yaml_syntax)
         if not isinstance(data, dict):
             raise InputError(f"not a briefing: the file holds a {_kind(data)}, "
-                             "not an object of briefing fields", where=where)
+                             "not an object of briefing fields", file=where)
         return briefing_from_data(data, where=where)
     except SourceError:
         raise
     except InputError as exc:
         raise exc.recast(SourceError) from exc
     except RecursionError as exc:
-        raise SourceError("the data is nested too deeply", where=where) from exc
+        raise SourceError("the data is nested too deeply", file=where) from exc
 
 
 def _kind(data: object) -> str:
@@ -401,10 +401,10 @@ def read_csv(raw: bytes, where: str) -> tuple[Briefing, list[str]]:
     try:
         rows = list(csv.reader(io.StringIO(text), dialect))
     except csv.Error as exc:
-        raise SourceError(f"not a valid CSV table: {exc}", where=where) from exc
+        raise SourceError(f"not a valid CSV table: {exc}", file=where) from exc
     rows = [r for r in rows if any(c.strip() for c in r)]
     if not rows:
-        raise SourceError("the file is empty", where=where)
+        raise SourceError("the file is empty", file=where)
     header = [" ".join(h.split()).lower().replace("_", " ") for h in rows[0]]
     header = [h if h != "native name" else "native_name" for h in header]
     if "name" in header or "full name" in header:
@@ -415,14 +415,14 @@ def read_csv(raw: bytes, where: str) -> tuple[Briefing, list[str]]:
         raise SourceError(
             f"unknown columns {', '.join(repr(h) for h in rows[0])}: expected a table of "
             f"participants ({', '.join(_names(_PERSON_COLUMNS))}) or of figures "
-            f"({', '.join(_names(_FIGURE_COLUMNS))})", where=where,
+            f"({', '.join(_names(_FIGURE_COLUMNS))})", file=where,
             hint="rename the header row")
     unknown = [orig for orig, h in zip(rows[0], header) if h not in table]
     if unknown:
         raise SourceError(
             f"unknown column{'s' if len(unknown) > 1 else ''} "
             f"{', '.join(repr(u) for u in unknown)} in a table of {kind}: expected "
-            f"{', '.join(_names(table))}", where=where, hint="rename or remove the column")
+            f"{', '.join(_names(table))}", file=where, hint="rename or remove the column")
     return _table_briefing(rows, header, table, kind, where)
 
 

@@ -23,7 +23,7 @@ def import_file(path: str | Path, *, published: dt.date | None = None,
     if suffix not in readers.SUPPORTED_SUFFIXES and suffix != ".brief.json":
         kind = f"'{path.suffix}'" if path.suffix else "(no extension)"
         raise SourceError(f"unsupported file type {kind} (briefgen imports "
-                          f"{', '.join(readers.SUPPORTED_SUFFIXES)})", where=where)
+                          f"{', '.join(readers.SUPPORTED_SUFFIXES)})", file=where)
     raw = readers.read_raw(path, where)
     return import_raw(raw, suffix, where, published=published, progress=progress)
 
@@ -88,6 +88,6 @@ def _import_mail(raw: bytes, suffix: str, where: str, *, published: dt.date | No
                             f"'{kind or name}' files)")
     if not found:
         raise SourceError("the message has no text and no attachment briefgen can import",
-                          where=where, hint="forward the article itself, or save it as a file")
+                          file=where, hint="forward the article itself, or save it as a file")
     return merge([briefing for briefing, _ in found]), \
         warnings + [w for _, ws in found for w in ws]

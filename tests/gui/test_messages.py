@@ -10,7 +10,7 @@ from briefgen.gui.messages import describe, human_message, plain_problem, where_
 
 
 def test_binary_file_is_explained_with_what_can_be_imported():
-    exc = SourceError("this looks like binary data, not text", where="/tmp/in/photo.jpg",
+    exc = SourceError("this looks like binary data, not text", file="/tmp/in/photo.jpg",
                       hint="save the article as .txt, .md, .html or .docx")
     text, details = human_message(exc)
     assert text == ("photo.jpg doesn't look like text. briefgen can import articles saved as "
@@ -64,7 +64,7 @@ def test_field_places_and_pydantic_words():
 
 
 def test_other_errors_keep_their_message_and_hint_as_sentences():
-    text, details = human_message(OutputError("the file is read-only", where="out.docx",
+    text, details = human_message(OutputError("the file is read-only", file="out.docx",
                                               hint="close it in Word first"))
     assert text == "The file is read-only. Close it in Word first."
     assert details == "out.docx: the file is read-only (close it in Word first)"

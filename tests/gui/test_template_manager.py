@@ -152,7 +152,7 @@ def test_a_failed_duplicate_leaves_nothing_and_shows_the_error(manager, qtbot, m
 
     def failing(path, data):
         if path.suffix == ".toml":
-            raise OutputError("disk full", where=path)
+            raise OutputError("disk full", file=path)
         return real(path, data)
 
     monkeypatch.setattr(library_module, "atomic_write", failing)

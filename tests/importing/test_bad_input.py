@@ -140,7 +140,7 @@ def _imports_or_refuses(path) -> None:
     try:
         result = import_sources([path])
     except SourceError as exc:
-        assert exc.where == str(path) and "\n" not in str(exc) and exc.message
+        assert exc.file == str(path) and "\n" not in str(exc) and exc.message
         return
     briefing = result.briefing
     assert not any(has_invalid(text) for text in _texts(briefing.model_dump(mode="json")))
