@@ -70,7 +70,8 @@ def harmless_template(port: int) -> bytes:
 def test_nothing_reaches_the_network(listener, capsys, sample_path, tmp_path):
     template = tmp_path / "pixel.docx"
     template.write_bytes(hostile_template(listener.port))
-    refused = (f"briefgen: error: pixel: word/_rels/document.xml.rels: the template links to an "
+    refused = (f"briefgen: error: pixel: word/_rels/document.xml.rels, relationship rId90: the "
+               "template links to an "
                f"external file (http://127.0.0.1:{listener.port}/pixel.png, image): templates may "
                "not load outside content (insert the picture itself instead of a link to it)\n")
     for out in ("memo.docx", "memo.pdf"):
