@@ -13,21 +13,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefgen.errors import SourceError
+from briefgen.importing.progress import UNITS, Progress, part
 from briefgen.importing.readers import SUPPORTED_SUFFIXES
 from briefgen.model import Briefing
 
 __all__ = ["ImportResult", "Progress", "SUPPORTED_SUFFIXES", "import_bytes", "import_sources",
            "import_text"]
 
-Progress = Callable[[int, int], None]
-"""``progress(done, total)``: called as an import advances; may raise Cancelled."""
-
-STEPS = 1000  # progress units per source
 
 
 @dataclass
@@ -57,13 +54,14 @@ def import_sources(paths: Sequence[str | Path], *, published: dt.date | None = N
 
     if not paths:
         raise SourceError("nothing to import", hint="name at least one article or data file")
-    total = STEPS * len(paths)
+    total = UNITS * len(paths)
     report = progress or _ignore
     briefings, warnings = [], []
     for number, path in enumerate(paths):
-        report(STEPS * number, total)
+        report(UNITS * number, total)
         briefing, found = import_file(path, published=published,
-                                      progress=_part(report, STEPS * number, total))
+                                      progress=part(report, UNITS * number,
+                                                    UNITS * (number + 1), total))
         briefings.append(briefing)
         warnings.extend(found)
     report(total, total)
@@ -77,22 +75,23 @@ def import_text(text: str, *, html: bool = False, published: dt.date | None = No
     *name* stands for the file in messages; the source entry names no file.
     """
     from briefgen.importing import readers
-    from briefgen.importing.sources import import_document
+    from briefgen.importing.sources import READING, import_document, split
 
     if not text.strip():
         raise SourceError("there is no text to import", file=name,
                           hint="copy the article's text first")
+    reading, rest = split(progress, READING)
     if html:
         try:
-            document = readers.html_document(text, name)
+            document = readers.html_document(text, name, reading)
         except SourceError:  # a selection too short to tell article from page is the article
-            document = readers.text_document(readers.html_text(text), name)
+            document = readers.text_document(readers.html_text(text), name, reading)
     else:
-        document = readers.text_document(text, name)
+        document = readers.text_document(text, name, reading)
     if not document.blocks:
         raise SourceError("there is no text to import", file=name,
                           hint="copy the article's text first")
-    return _unfiled(import_document(document, published=published, progress=progress))
+    return _unfiled(import_document(document, published=published, progress=rest))
 
 
 def import_bytes(raw: bytes, *, published: dt.date | None = None, name: str = "standard input",
@@ -101,16 +100,17 @@ def import_bytes(raw: bytes, *, published: dt.date | None = None, name: str = "s
     else text in whatever encoding it has."""
     from briefgen.importing import readers
     from briefgen.importing.encoding import decode_text
-    from briefgen.importing.sources import import_document
+    from briefgen.importing.sources import READING, import_document, split
 
     if not raw.strip():
         raise SourceError("no text came in", file=name,
                           hint="give the article's text or HTML")
+    reading, rest = split(progress, READING)
     if readers.looks_like_html(raw):
-        document = readers.read_html(raw, name)
+        document = readers.read_html(raw, name, reading)
     else:
-        document = readers.text_document(decode_text(raw, where=name)[0], name)
-    return _unfiled(import_document(document, published=published, progress=progress))
+        document = readers.text_document(decode_text(raw, where=name)[0], name, reading)
+    return _unfiled(import_document(document, published=published, progress=rest))
 
 
 def counted(warnings: Iterable[str]) -> list[str]:
@@ -125,13 +125,6 @@ def _unfiled(found: tuple[Briefing, list[str]]) -> ImportResult:
     for source in briefing.sources:
         source.file = ""
     return ImportResult(briefing, counted(warnings))
-
-
-def _part(progress: Progress, start: int, total: int) -> Progress:
-    """Progress of one source, reported as its share of the whole import."""
-    def report(done: int, of: int) -> None:
-        progress(start + STEPS * done // max(of, 1), total)
-    return report
 
 
 def _ignore(done: int, total: int) -> None:

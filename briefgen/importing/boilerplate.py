@@ -5,6 +5,7 @@ date, agency, dateline).  The patterns live in ``lexicon/boilerplate.toml``."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import lru_cache
 
@@ -28,6 +29,7 @@ _DATELINE = re.compile(
     r"\s*(?P<dash>--|[-—–:])?\s+(?=\S)")
 _PLACE_LINE = re.compile(rf"^({_PLACE})\s*[(\[]([A-Z][\w .'’\-]+)[)\]]\.?$")
 _NO_WORDS = re.compile(r"[^\W\d_]{2,}")
+_CREDIT_MARK = re.compile(r"[\[(/|]")
 
 
 @lru_cache(maxsize=1)
@@ -64,9 +66,9 @@ def is_boilerplate(text: str) -> bool:
         return True
     if words <= 25 and (text.count("|") >= 2 or re.search(r"[/»›>|]\s*$", text)):
         return True  # breadcrumbs and "AGENCY | City | Updated ..." lines
-    if rules["embed"].search(text):
+    if "(@" in text and rules["embed"].search(text):
         return True
-    return bool(rules["prompt"].search(text)) and words < 40 and not re.search(r"[“”\"]", text)
+    return words < 40 and bool(rules["prompt"].search(text)) and not re.search(r"[“”\"]", text)
 
 
 def _drop_self_references(text: str) -> str:
@@ -95,18 +97,26 @@ def _clean_title(title: str) -> str:
     return _rules()["title_suffix"].sub("", title).strip() if title else title
 
 
+def _uncredited(text: str) -> str:
+    """*text* without photo and reporting credits (each holds a bracket, a slash or a bar)."""
+    return _rules()["credits"].sub("", text).strip() if _CREDIT_MARK.search(text) else text
+
+
 def _key(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", text.lower()).split())
 
 
-def clean_document(doc: Document) -> Document:
-    """Remove boilerplate blocks; fill author/published/site/dateline from metadata lines."""
+def clean_document(doc: Document, each: Callable[[list[Block]], Iterable[Block]] = iter) \
+        -> Document:
+    """Remove boilerplate blocks; fill author/published/site/dateline from metadata lines.
+
+    *each* goes over the blocks (the importer's progress reports as it goes)."""
     fields: dict[str, object] = {}
     blocks: list[Block] = []
     rules = _rules()
     title = _clean_title(doc.title)
     seen = {_key(title)} if title else set()
-    for index, block in enumerate(doc.blocks):
+    for index, block in enumerate(each(doc.blocks)):
         text = block.text.strip()
         early = index < 8
         m = _FIELD_LINE.match(text)
@@ -130,7 +140,7 @@ def clean_document(doc: Document) -> Document:
                 and not re.search(r"\b(said|met|will|has|have)\b", text):
             fields.setdefault("published", parse_date(text))
             continue
-        stripped = rules["credits"].sub("", text).strip()
+        stripped = _uncredited(text)
         if not stripped or is_boilerplate(stripped):
             if early and text.count("|") >= 2 and parse_date(text):
                 fields.setdefault("published", parse_date(text))
@@ -145,10 +155,10 @@ def clean_document(doc: Document) -> Document:
         m = rules["agency"].match(text)
         if m:
             fields.setdefault("site", m[1].strip())
-            text = text[m.end():]
-        text = _drop_self_references(rules["credits"].sub("", text).strip())
-        key = _key(text)
+            stripped = _uncredited(text[m.end():])
+        text = _drop_self_references(stripped)
         short = len(text.split()) <= 25
+        key = _key(text) if short else ""
         if not text or (short and key in seen) or (text.islower() and len(text.split()) >= 4
                                                     and not re.search(r"[.!?]$", text)):
             continue  # empty, a headline printed twice, or a lower-case slug

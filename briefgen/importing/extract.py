@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Iterable
 from pathlib import Path
 
 from briefgen.importing import gazetteer as gz
@@ -14,6 +14,7 @@ from briefgen.importing.document import Document
 from briefgen.importing.figures import find_figures
 from briefgen.importing.meeting import MeetingFacts, find_meeting
 from briefgen.importing.people import Individual, Resolver, gather
+from briefgen.importing.progress import Passes, Progress
 from briefgen.importing.quotes import find_quotes, spoken_paragraphs
 from briefgen.importing.sentences import Section, sections
 from briefgen.importing.topics import TopicDraft, best_category, grouped_topics, section_topics
@@ -21,35 +22,22 @@ from briefgen.model import (Briefing, Commitment, Figure, Meeting, NextStep, Per
                             Source, Topic)
 
 MAX_POINTS = 6
-REPORTS = 100  # progress is reported at most about this many times
-
-Progress = Callable[[int, int], None]
-
-
-class _Ticker:
-    """Calls *progress* with (done, total) at most about REPORTS times."""
-
-    def __init__(self, progress: Progress | None, total: int):
-        self.progress, self.total, self.done = progress, max(total, 1), 0
-        self.step = max(1, self.total // REPORTS)
-
-    def tick(self, count: int = 1) -> None:
-        before, self.done = self.done, min(self.total, self.done + count)
-        if self.progress and (self.done // self.step != before // self.step
-                              or self.done == self.total):
-            self.progress(self.done, self.total)
+# The passes of the extraction, weighted by their share of the time on long articles.
+PASSES = {"clean": 15, "split": 4, "people": 18, "meeting": 3, "countries": 2, "topics": 6,
+          "quotes": 6, "figures": 22, "commitments": 24}
 
 
 def extract(doc: Document, *, published: dt.date | None = None,
             progress: Progress | None = None) -> tuple[Briefing, list[str]]:
     """Everything the article says about the meeting, each fact with its sentence.
 
-    *progress* is called with (done, total) at most about 100 times over the
-    sentences; it may raise :class:`briefgen.errors.Cancelled` to stop the work.
+    Every pass reports *progress* (done, total) as it goes (see :mod:`.progress`); the
+    callback may raise :class:`briefgen.errors.Cancelled` to stop the work.
     """
+    passes = Passes(progress, PASSES)
     warnings: list[str] = []
-    doc = clean_document(doc)
-    parts = sections(doc)
+    doc = clean_document(doc, each=lambda blocks: passes.each("clean", blocks))
+    parts = sections(doc, each=lambda blocks: passes.each("split", blocks))
     sentences = [s for sec in parts for s in sec.sentences]
     if not sentences:
         from briefgen.errors import SourceError
@@ -57,20 +45,19 @@ def extract(doc: Document, *, published: dt.date | None = None,
         raise SourceError("no article text found", file=doc.where,
                           hint="the file holds only headings or boilerplate")
     published = published or doc.published
-    ticker = _Ticker(progress, len(sentences))
-    if progress:
-        progress(0, ticker.total)
-    people = gather(sentences, doc.title)
+    people = gather(sentences, doc.title, each=lambda items: passes.each("people", items))
+    passes.start("meeting")
     facts = find_meeting(sentences, people, published, doc.dateline, doc.title)
     if facts.unresolved:
         warnings.append(f"{doc.where}: {facts.unresolved}")
     elif published is None and mentions_relative(facts.sentence):
         warnings.append(f"{doc.where}: relative dates left unresolved "
                         "(the publication date is unknown: give it to resolve them)")
-    _infer_countries(people, facts, sentences)
+    _infer_countries(people, facts, sentences, passes)
     participants = facts.participants
     resolver = Resolver(people, participants)
-    drafts = _topics(parts, frozenset(p.country.lower() for p in participants if p.country))
+    drafts = _topics(parts, passes,
+                     frozenset(p.country.lower() for p in participants if p.country))
     category_of = {s: d.category for d in drafts for s in d.sentences}
 
     briefing = Briefing(
@@ -81,14 +68,13 @@ def extract(doc: Document, *, published: dt.date | None = None,
         participants=[_person(p, facts.roles.get(p.name)) for p in participants],
         mentioned=[_person(p, None) for p in people if p not in participants],
         topics=[_topic(d) for d in drafts],
-        quotes=_quotes(parts, resolver),
-        figures=_figures(sentences, category_of),
+        quotes=_quotes(parts, resolver, passes),
+        figures=_figures(passes.each("figures", sentences), category_of),
         sources=[Source(id=Path(doc.where).stem, title=doc.title, publisher=doc.site,
                         url=doc.url, published=published, file=Path(doc.where).name)],
     )
     commitments, steps = [], []
-    for sentence in sentences:
-        ticker.tick()
+    for sentence in passes.each("commitments", sentences):
         for pledge in find_pledges(sentence, resolver, participants):
             commitments.append(Commitment(text=pledge.text, parties=pledge.parties,
                                           category=_category(pledge.text, sentence,
@@ -102,22 +88,25 @@ def extract(doc: Document, *, published: dt.date | None = None,
             warnings.append(f"{doc.where}: {warning}")
     briefing.commitments = commitments
     briefing.next_steps = steps
+    passes.finish()
     return briefing, warnings
 
 
-def _infer_countries(people: list[Individual], facts: MeetingFacts,
-                     sentences: list[str]) -> None:
+def _infer_countries(people: list[Individual], facts: MeetingFacts, sentences: list[str],
+                     passes: Passes) -> None:
     """Countries the article leaves implicit.
 
     A participant without one takes the host country when no other participant holds it
     (the host first when roles are known), else the country the article names most that
     no participant holds.  A countryless 'President X' named beside a participant of the
     same office holds that office in the same country (a predecessor or rival)."""
+    passes.start("countries")
     participants = facts.participants
     missing = [p for p in participants if not p.country]
     if missing:
         held = {p.country for p in participants if p.country}
-        others = [c for c in _countries_named(sentences) if c not in held]
+        others = [c for c in _countries_named(passes.each("countries", sentences))
+                  if c not in held]
         host = facts.host_country
         if host and host not in held:
             hosts = [p for p in missing if facts.roles.get(p.name) == "host"] or \
@@ -145,7 +134,7 @@ def _infer_countries(people: list[Individual], facts: MeetingFacts,
                 break
 
 
-def _countries_named(sentences: list[str]) -> list[str]:
+def _countries_named(sentences: Iterable[str]) -> list[str]:
     """Countries the article names (by name, demonym or capital), most named first."""
     counts: dict[str, int] = {}
     for sentence in sentences:
@@ -173,12 +162,24 @@ def _title(facts: MeetingFacts) -> str:
     return f"{kind}: {names}{where}"
 
 
-def _topics(parts: list[Section], sides: frozenset[str]) -> list[TopicDraft]:
+def _topics(parts: list[Section], passes: Passes, sides: frozenset[str]) -> list[TopicDraft]:
     headed = [sec for sec in parts if sec.heading and sec.sentences]
     if headed:
-        return [d for sec in headed for d in section_topics(sec.heading, sec.sentences)]
+        return [d for sec in passes.each("topics", headed)
+                for d in section_topics(sec.heading, sec.sentences)]
     paragraphs = [p.sentences for sec in parts for p in sec.paragraphs]
-    return grouped_topics(paragraphs[1:] if len(paragraphs) > 1 else paragraphs, sides)
+    paragraphs = paragraphs[1:] if len(paragraphs) > 1 else paragraphs
+    # grouped a stretch at a time (to report progress): a category's sentences stay in
+    # article order and the categories in the order they first come
+    merged: dict[str, TopicDraft] = {}
+    for start in passes.each("topics", range(0, len(paragraphs), _STRETCH)):
+        for draft in grouped_topics(paragraphs[start:start + _STRETCH], sides):
+            merged.setdefault(draft.category, TopicDraft(draft.title, draft.category)) \
+                .sentences.extend(draft.sentences)
+    return list(merged.values())
+
+
+_STRETCH = 20  # paragraphs grouped into topics at a time
 
 
 def _topic(draft: TopicDraft) -> Topic:
@@ -188,19 +189,21 @@ def _topic(draft: TopicDraft) -> Topic:
                  points=sentences[1:1 + MAX_POINTS])
 
 
-def _quotes(parts: list[Section], resolver: Resolver) -> list[Quote]:
+def _quotes(parts: list[Section], resolver: Resolver, passes: Passes) -> list[Quote]:
     quotes = []
     before = ""
-    for sec in parts:
-        spoken = spoken_paragraphs([(p.text, p.sentences) for p in sec.paragraphs], resolver,
-                                   before[-600:])
-        for i, para in enumerate(sec.paragraphs):
-            found = [spoken[i]] if i in spoken else find_quotes(para.text, para.sentences,
-                                                                 resolver, before[-600:])
-            for q in found:
-                quotes.append(Quote(speaker=q.speaker, text=q.text, occasion=q.occasion,
-                                    evidence=q.evidence))
-            before += " " + para.text
+    spoken: dict = {}
+    paragraphs = [(sec, i, para) for sec in parts for i, para in enumerate(sec.paragraphs)]
+    for sec, i, para in passes.each("quotes", paragraphs):
+        if i == 0:  # a transcript's speaker labels hold for the section
+            spoken = spoken_paragraphs([(p.text, p.sentences) for p in sec.paragraphs],
+                                       resolver, before)
+        found = [spoken[i]] if i in spoken else find_quotes(para.text, para.sentences,
+                                                            resolver, before)
+        for q in found:
+            quotes.append(Quote(speaker=q.speaker, text=q.text, occasion=q.occasion,
+                                evidence=q.evidence))
+        before = (before + " " + para.text)[-600:]
     return quotes
 
 
@@ -212,7 +215,7 @@ def _category(text: str, sentence: str, category_of: dict[str, str]) -> str | No
     return own if own != "other" else best_category(sentence)
 
 
-def _figures(sentences: list[str], category_of: dict[str, str]) -> list[Figure]:
+def _figures(sentences: Iterable[str], category_of: dict[str, str]) -> list[Figure]:
     figures = []
     for sentence in sentences:
         for number in find_figures(sentence):

@@ -20,9 +20,11 @@ _NUM = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\
 # a one-letter scale ("80bn" has two) must end its word: "5 m" but not "5 miles"
 _SCALE_RE = "|".join([lexicon.alternation([w for w in _SCALE if len(w) > 1]),
                       *(rf"{w}\b" for w in _SCALE if len(w) == 1)])
-_SYMBOL_RE = "|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=True))
-_APPROX = r"(?:(?:some|about|around|roughly|nearly|almost|over|more\s+than|less\s+than|" \
-          r"fewer\s+than|up\s+to|at\s+least|at\s+most|approximately|an\s+estimated)\s+)?"
+_SYMBOL_RE = lexicon.alternation(_SYMBOLS)
+_APPROX = "(?:(?:" + lexicon.alternation(
+    "some about around roughly nearly almost over approximately".split() + [
+        "more than", "less than", "fewer than", "up to", "at least", "at most", "an estimated"]) \
+    + r")\s+)?"
 
 _MONEY_SYMBOL = re.compile(rf"{_APPROX}(?<![\w$])({_SYMBOL_RE})\s?({_NUM})(?:\s?({_SCALE_RE}))?",
                            re.I)
@@ -46,6 +48,7 @@ _SPELLED = re.compile(rf"(?<![\w’'-])(?<!\bthese\s)(?<!\bthose\s)"
                       rf"(?:({_SCALE_RE})\s+)?"
                       rf"((?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*s)\b")
 # a number inside a name or a code ("COVID-19", "P-8A", "G20"), or a rank ("No. 1")
+_DIGIT = re.compile(r"\d")
 _NOT_A_NUMBER = re.compile(r"[A-Za-z]-?$|\bNo\.\s*$|#$")
 _STOP = re.compile(r"\b(after|before|while|when|which|that|who|because|as|than|since|if|but|"
                    r"is|are|was|were|will|would|has|have|had|could|should|said|says|and|or|"
@@ -93,19 +96,22 @@ def find_figures(sentence: str) -> list[Number]:
         found.append(Number(value, unit, text, m.start()))
         taken.append(m.span())
 
-    for m in _MONEY_SYMBOL.finditer(sentence):
+    # every pattern but the spelled-out needs a digit, at most a few words into its match
+    digit = _DIGIT.search(sentence)
+    start = max(0, digit.start() - 40) if digit else len(sentence)
+    for m in _MONEY_SYMBOL.finditer(sentence, start):
         add(m, _value(m[2], m[3]), _SYMBOLS.get(m[1].upper(), _SYMBOLS.get(m[1], m[1])), 4)
-    for m in _MONEY_WORDS.finditer(sentence):
+    for m in _MONEY_WORDS.finditer(sentence, start):
         add(m, _value(m[1], m[2]), _currency(m[3]), 4)
-    for m in _PERCENT.finditer(sentence):
+    for m in _PERCENT.finditer(sentence, start):
         unit = "percentage points" if "point" in m[2].lower() else "percent"
         add(m, _value(m[1], None), unit, 5)
-    for m in _PHYSICAL_RE.finditer(sentence):
+    for m in _PHYSICAL_RE.finditer(sentence, start):
         add(m, _value(m[1], m[2]), _unit(m[3]), 3)
     for m in _RATIO.finditer(sentence):
         if not _is_date(sentence, m.start(1), m.end(1)):
             add(m, _count(m[1]) / _count(m[2]), "share", 3)
-    for m in _COUNT.finditer(sentence):
+    for m in _COUNT.finditer(sentence, start):
         if _is_year(m[1], sentence, m.start(1)) or _is_date(sentence, m.start(1), m.end(1)):
             continue
         unit = " ".join(m[3].split())

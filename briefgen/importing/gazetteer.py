@@ -325,24 +325,8 @@ def place_pattern() -> re.Pattern[str]:
 
 def trie_alternation(words: Iterable[str]) -> str:
     """A regex alternation of *words* shaped as a trie ('Niger|Nigeria' ->
-    'Niger(?:ia)?'): the same matches as the words longest first, without trying
-    each of hundreds of names at every position; a space matches any white space."""
-    trie: dict = {}
-    for word in set(words):
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [(r"\s+" if char == " " else re.escape(char)) + emit(child)
-                    for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(trie)
+    'Niger(?:ia)?'): see :func:`lexicon.alternation`."""
+    return lexicon.alternation(words)
 
 
 @lru_cache(maxsize=1)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
 
@@ -31,17 +32,61 @@ def table(name: str, key: str) -> dict[str, str]:
     return dict(_file(name)[key])
 
 
-def alternation(phrases: tuple[str, ...] | list[str]) -> str:
-    """A regex alternation of *phrases*, longest first; spaces match any white space.
+def alternation(phrases: Iterable[str]) -> str:
+    """A regex alternation of *phrases* that prefers the longest; spaces match any white
+    space.  A phrase may itself be a regular expression when it starts with ``re:``
+    (tried before the plain phrases).
 
-    A phrase may itself be a regular expression when it starts with ``re:``."""
-    parts = []
-    for phrase in sorted(set(phrases), key=len, reverse=True):
-        if phrase.startswith("re:"):
-            parts.append(phrase[3:])
-        else:
-            parts.append(r"\s+".join(re.escape(w) for w in phrase.split()))
+    The plain phrases become a trie ("prime minister|president" ->
+    ``p(?:rime\\s+minister|resident)``): the regex engine tries each alternative at each
+    position, so a flat list of hundreds of words makes every search slow."""
+    phrases = set(phrases)
+    regexes = sorted((p[3:] for p in phrases if p.startswith("re:")), key=len, reverse=True)
+    plain = trie(_atoms(p) for p in phrases if not p.startswith("re:") and p.split())
+    return "|".join(regexes + ([plain] if plain else []))
+
+
+def trie(sequences: Iterable[Sequence[str]]) -> str:
+    """One regex alternation of sequences of regex atoms (an escaped character, ``\\s+``,
+    ``\\b``), sharing their common starts; at any point the longest is tried first."""
+    root: dict = {}
+    for atoms in sequences:
+        node = root
+        for atom in atoms:
+            node = node.setdefault(atom, {})
+        node[""] = {}  # a sequence ends here
+    return _branches(root)
+
+
+def _atoms(phrase: str) -> list[str]:
+    """A phrase's characters, escaped, with ``\\s+`` between its words."""
+    atoms: list[str] = []
+    for word in phrase.split():
+        if atoms:
+            atoms.append(r"\s+")
+        atoms.extend(re.escape(ch) for ch in word)
+    return atoms
+
+
+def _longest(node: dict) -> int:
+    return max((1 + _longest(child) for atom, child in node.items() if atom), default=0)
+
+
+def _branches(node: dict) -> str:
+    """The regex for the phrase endings below *node*, the longest tried first."""
+    children = sorted(((atom, child) for atom, child in node.items() if atom),
+                      key=lambda item: -_longest(item[1]))
+    parts = [atom + _group(child) for atom, child in children]
     return "|".join(parts)
+
+
+def _group(node: dict) -> str:
+    body = _branches(node)
+    if not body:
+        return ""
+    if "" in node:  # a shorter phrase ends here: the longer ones are optional
+        return f"(?:{body})?"
+    return body if len([a for a in node if a]) == 1 else f"(?:{body})"
 
 
 @lru_cache(maxsize=None)

@@ -8,6 +8,7 @@ president", "President Élise Marchand of France", "France's President ...".
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -164,16 +165,16 @@ def _city_after(sentence: str, end: int) -> str:
     return ""
 
 
-def find_mentions(sentences: list[str]) -> list[Mention]:
+def find_mentions(sentences: list[str], each: Callable[[list], Iterable] = iter) -> list[Mention]:
     """Every titled person named in the sentences, counterparts of the titled ("his
     Ivorian counterpart X" takes the office of the person before it), and people a
     country claims ("Germany's Wolfgang Schaeuble", a person of their own when the
     sentence reports a meeting; "Russia's Putin" only gives the Putin named elsewhere his
-    country)."""
+    country); *each* goes over the sentences (the importer's progress reports as it goes)."""
     before, after, counterpart, possessive = _patterns()
     found: list[Mention] = []
     titled = gz.title_pattern()
-    for index, sentence in enumerate(sentences):
+    for index, sentence in enumerate(each(sentences)):
         claimed = "'s " in sentence or "’s " in sentence
         meets = claimed and bool(_MEETS.search(sentence))
         if not titled.search(sentence) and "counterpart" not in sentence and not claimed:
@@ -225,10 +226,11 @@ def _joins(mention: Mention, person: Individual) -> bool:
     return len(tokens) < len(full) and full[-len(tokens):] == tokens
 
 
-def gather(sentences: list[str], headline: str = "") -> list[Individual]:
+def gather(sentences: list[str], headline: str = "",
+           each: Callable[[list], Iterable] = iter) -> list[Individual]:
     """Fold mentions into individuals; 'President Lee' joins 'Lee Jae Myung'.  The
     headline's 'Slovak PM Fico' gives its office and country to the Fico the text names."""
-    mentions = find_mentions(sentences) + _headline_mentions(headline, sentences)
+    mentions = find_mentions(sentences, each) + _headline_mentions(headline, sentences)
     people: list[Individual] = []
     by_name: dict[str, Individual] = {}
     for mention in sorted(mentions, key=lambda m: -len(m.name.split())):

@@ -10,7 +10,7 @@ import datetime as dt
 import io
 import re
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from briefgen import wordpolicy
@@ -19,6 +19,7 @@ from briefgen.importing.dates import parse_date
 from briefgen.importing.document import Block, Document
 from briefgen.importing.encoding import decode_text
 from briefgen.importing.pdf import read_pdf
+from briefgen.importing.progress import Item, Passes, Progress, part
 from briefgen.model import Briefing
 from briefgen.safezip import read_package, repack
 
@@ -51,8 +52,10 @@ _CLOSED = re.compile(r"[.!?…:][\"”’)]*$")
 
 def looks_like_heading(line: str) -> bool:
     """A short line without closing punctuation whose words are mostly capitalised."""
+    if len(line) > 110:
+        return False
     words = line.split()
-    if not 1 <= len(words) <= 14 or len(line) > 110 or _SENTENCE_END.search(line):
+    if not 1 <= len(words) <= 14 or _SENTENCE_END.search(line):
         return False
     if not line[0].isupper() or line[0] in "“\"'‘":
         return False
@@ -62,35 +65,37 @@ def looks_like_heading(line: str) -> bool:
     return capital >= len(words) * 0.8
 
 
-def text_blocks(text: str) -> list[Block]:
+def text_blocks(text: str, progress: Progress | None = None) -> list[Block]:
     """Split plain text into headings and paragraphs (hard-wrapped lines are joined)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     blocks: list[Block] = []
-    for chunk in re.split(r"\n\s*\n", text):
+    for chunk in _reading(progress, re.split(r"\n\s*\n", text)):
         lines = [ln.strip() for ln in chunk.split("\n") if ln.strip()]
         if not lines:
             continue
-        open_ends = sum(1 for ln in lines[:-1] if not _CLOSED.search(ln)
-                        and not looks_like_heading(ln))
-        headings = sum(1 for ln in lines[:-1] if looks_like_heading(ln))
-        if len(lines) > 1 and open_ends + headings == len(lines) - 1 and open_ends:
+        heads = [looks_like_heading(ln) for ln in lines]
+        open_ends = sum(1 for ln, head in zip(lines[:-1], heads) if not head
+                        and not _CLOSED.search(ln))
+        if len(lines) > 1 and open_ends + sum(heads[:-1]) == len(lines) - 1 and open_ends:
             blocks.append(Block("paragraph", " ".join(lines)))  # one hard-wrapped paragraph
         else:
-            blocks.extend(_block(line) for line in lines)
+            blocks.extend(Block("heading" if head else "paragraph", line)
+                          for line, head in zip(lines, heads))
     return blocks
 
 
-def _block(text: str) -> Block:
-    return Block("heading" if looks_like_heading(text) else "paragraph", text)
+def read_text(raw: bytes, where: str, progress: Progress | None = None) -> Document:
+    return text_document(decode_text(raw, where=where)[0], where, progress)
 
 
-def read_text(raw: bytes, where: str) -> Document:
-    return text_document(decode_text(raw, where=where)[0], where)
-
-
-def text_document(text: str, where: str) -> Document:
+def text_document(text: str, where: str, progress: Progress | None = None) -> Document:
     """Plain text -> a Document whose title is its leading heading, if any."""
-    return _titled(Document(where=where, blocks=text_blocks(text)))
+    return _titled(Document(where=where, blocks=text_blocks(text, progress)))
+
+
+def _reading(progress: Progress | None, items: Sequence[Item]) -> Iterator[Item]:
+    """The items a reader goes over, reporting *progress* (which may cancel) as it goes."""
+    return Passes(progress, {"read": 1}).each("read", items)
 
 
 _HTML_START = re.compile(rb"\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*"
@@ -113,7 +118,7 @@ def _titled(doc: Document) -> Document:
     return doc
 
 
-def read_markdown(raw: bytes, where: str) -> Document:
+def read_markdown(raw: bytes, where: str, progress: Progress | None = None) -> Document:
     from markdown_it import MarkdownIt
 
     text, _ = decode_text(raw, where=where)
@@ -124,7 +129,7 @@ def read_markdown(raw: bytes, where: str) -> Document:
         text = text.replace("\r\n", "\n")[front.end():]
     tokens = MarkdownIt("commonmark").parse(text)
     kind = None
-    for token in tokens:
+    for token in _reading(progress, tokens):
         if token.type in ("heading_open", "paragraph_open"):
             kind = "heading" if token.type == "heading_open" else "paragraph"
             level = token.tag
@@ -178,21 +183,25 @@ def _inline_text(token) -> str:
 
 # -- web pages ------------------------------------------------------------------
 
-def read_html(raw: bytes, where: str) -> Document:
+def read_html(raw: bytes, where: str, progress: Progress | None = None) -> Document:
     """A saved web page; trafilatura gets the bytes and decodes them itself."""
     if not raw.strip():
         raise SourceError("the file is empty", file=where,
                           hint="choose a file that contains the article or data")
-    return html_document(raw, where)
+    return html_document(raw, where, progress)
 
 
-def html_document(markup: bytes | str, where: str) -> Document:
-    """The article in a web page or an HTML fragment (as pasted from a browser)."""
+def html_document(markup: bytes | str, where: str, progress: Progress | None = None) -> Document:
+    """The article in a web page or an HTML fragment (as pasted from a browser).
+
+    *progress* hears when the page is parsed and as its paragraphs are read."""
     import trafilatura
     from lxml import etree
 
     if isinstance(markup, str) and not _FULL_PAGE.match(markup):
         markup = f"<html><body>{markup}</body></html>"
+    if progress:
+        progress(0, 2)
     try:
         tree = trafilatura.load_html(markup)
         if tree is None:
@@ -219,7 +228,8 @@ def html_document(markup: bytes | str, where: str) -> Document:
                    published=parse_date(meta.get("published") or "")
                    or parse_date(root.get("date") or ""))
     main = root.find("main")
-    for el in (main if main is not None else root).iter("head", "p", "item", "quote"):
+    elements = list((main if main is not None else root).iter("head", "p", "item", "quote"))
+    for el in _reading(part(progress, 1, 2, 2), elements):
         if el.tag == "p" and el.getparent().tag in ("item", "quote"):
             continue
         kind = "heading" if el.tag == "head" else "paragraph"
@@ -323,7 +333,7 @@ def _html_meta(tree) -> dict[str, str]:
 
 # -- Word ---------------------------------------------------------------------
 
-def read_docx(raw: bytes, where: str) -> Document:
+def read_docx(raw: bytes, where: str, progress: Progress | None = None) -> Document:
     import docx
 
     if not raw.strip():
@@ -342,7 +352,7 @@ def read_docx(raw: bytes, where: str) -> Document:
     created = props.created or props.modified
     doc = Document(where=where, title=props.title or "", author=props.author or "",
                    published=created.date() if isinstance(created, dt.datetime) else None)
-    for para in word.paragraphs:
+    for para in _reading(progress, word.paragraphs):
         content = " ".join(para.text.split())
         if not content:
             continue
@@ -469,7 +479,7 @@ def _table_briefing(rows, header, table, kind, where) -> tuple[Briefing, list[st
         raise exc.recast(SourceError) from exc
 
 
-ArticleReader = Callable[[bytes, str], Document]
+ArticleReader = Callable[[bytes, str, Progress | None], Document]
 ARTICLE_READERS: dict[str, ArticleReader] = {
     ".txt": read_text, ".md": read_markdown, ".html": read_html, ".htm": read_html,
     ".docx": read_docx, ".pdf": read_pdf,

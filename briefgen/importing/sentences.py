@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from briefgen.importing import lexicon
-from briefgen.importing.document import Document
+from briefgen.importing.document import Block, Document
 from briefgen.importing.gazetteer import place_words, title_pattern
 
 _ABBREVIATIONS = frozenset(
@@ -71,12 +72,14 @@ class Section:
         return [s for p in self.paragraphs for s in p.sentences]
 
 
-def sections(doc: Document) -> list[Section]:
+def sections(doc: Document, each: Callable[[list[Block]], Iterable[Block]] = iter) \
+        -> list[Section]:
     """Group the article's paragraphs under their headings; the first has none.
 
-    A transcript's speaker label that a reader took for a heading is running text."""
+    A transcript's speaker label that a reader took for a heading is running text;
+    *each* goes over the blocks (the importer's progress reports as it goes)."""
     result = [Section("")]
-    for block in doc.blocks:
+    for block in each(doc.blocks):
         if block.kind == "heading" and not _speaker_label(block.text):
             result.append(Section(block.text.strip().rstrip(":")))
         else:

@@ -20,11 +20,8 @@ for _cat, _words in _LEXICON.items():
     for _w in _words:
         _CATEGORIES_OF.setdefault(_w.strip().lower(), []).append(_cat)
 _ENDS = {w.strip().lower() for words in _LEXICON.values() for w in words if w != w.rstrip()}
-_FIRST: dict[str, list[str]] = {}  # alternatives by first letter: tried once per word start
-for _w in sorted(_CATEGORIES_OF, key=len, reverse=True):
-    _FIRST.setdefault(_w[0], []).append(re.escape(_w[1:]) + (r"\b" if _w in _ENDS else ""))
-_PATTERN = re.compile(r"\b(?:" + "|".join(
-    f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in _FIRST.items()) + ")", re.I)
+_PATTERN = re.compile(r"\b(?:" + lexicon.trie(
+    [*map(re.escape, w), *([r"\b"] if w in _ENDS else [])] for w in _CATEGORIES_OF) + ")", re.I)
 
 
 @dataclass
