@@ -85,7 +85,7 @@ def import_text(text: str, *, html: bool = False, published: dt.date | None = No
         try:
             document = readers.html_document(text, name, reading)
         except SourceError:  # a selection too short to tell article from page is the article
-            document = readers.text_document(readers.html_text(text), name, reading)
+            document = readers.fragment_document(text, name, reading)
     else:
         document = readers.text_document(text, name, reading)
     if not document.blocks:

@@ -29,6 +29,8 @@ _DATELINE = re.compile(
     r"\s*(?P<dash>--|[-—–:])?\s+(?=\S)")
 _PLACE_LINE = re.compile(rf"^({_PLACE})\s*[(\[]([A-Z][\w .'’\-]+)[)\]]\.?$")
 _NO_WORDS = re.compile(r"[^\W\d_]{2,}")
+_GLUED_SENTENCE = re.compile(r"(\b[a-z]{2,}[.!?])(?=[A-Z][a-z])")
+_GLUED_WORD = re.compile(r"\b([A-Z][a-z]{3,})(?=[A-Z][a-z])")
 _CREDIT_MARK = re.compile(r"[\[(/|]")
 
 
@@ -97,6 +99,14 @@ def _clean_title(title: str) -> str:
     return _rules()["title_suffix"].sub("", title).strip() if title else title
 
 
+def _unglued(text: str) -> str:
+    """Put back the space lost where two elements or lines of a page met: after a
+    sentence's end ("talks.The") and after a place's name ("BrazilLuiz Inacio")."""
+    text = _GLUED_SENTENCE.sub(r"\1 ", text)
+    return _GLUED_WORD.sub(lambda m: m[1] + (" " if m[1].lower() in gz.place_words() else ""),
+                           text)
+
+
 def _uncredited(text: str) -> str:
     """*text* without photo and reporting credits (each holds a bracket, a slash or a bar)."""
     return _rules()["credits"].sub("", text).strip() if _CREDIT_MARK.search(text) else text
@@ -117,7 +127,7 @@ def clean_document(doc: Document, each: Callable[[list[Block]], Iterable[Block]]
     title = _clean_title(doc.title)
     seen = {_key(title)} if title else set()
     for index, block in enumerate(each(doc.blocks)):
-        text = block.text.strip()
+        text = _unglued(block.text.strip())
         early = index < 8
         m = _FIELD_LINE.match(text)
         if m and early and len(text) < 200:

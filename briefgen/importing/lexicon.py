@@ -55,7 +55,7 @@ def trie(sequences: Iterable[Sequence[str]]) -> str:
         for atom in atoms:
             node = node.setdefault(atom, {})
         node[""] = {}  # a sequence ends here
-    return _branches(root)
+    return _branches(root)[0]
 
 
 def _atoms(phrase: str) -> list[str]:
@@ -68,25 +68,22 @@ def _atoms(phrase: str) -> list[str]:
     return atoms
 
 
-def _longest(node: dict) -> int:
-    return max((1 + _longest(child) for atom, child in node.items() if atom), default=0)
+def _branches(node: dict) -> tuple[str, int]:
+    """The regex for the endings below *node*, the longest tried first, and the length
+    of the longest."""
+    children = sorted(((atom, *_group(child)) for atom, child in node.items() if atom),
+                      key=lambda item: -item[2])
+    return "|".join(atom + regex for atom, regex, _ in children), \
+        max((1 + longest for _, _, longest in children), default=0)
 
 
-def _branches(node: dict) -> str:
-    """The regex for the phrase endings below *node*, the longest tried first."""
-    children = sorted(((atom, child) for atom, child in node.items() if atom),
-                      key=lambda item: -_longest(item[1]))
-    parts = [atom + _group(child) for atom, child in children]
-    return "|".join(parts)
-
-
-def _group(node: dict) -> str:
-    body = _branches(node)
-    if not body:
-        return ""
-    if "" in node:  # a shorter phrase ends here: the longer ones are optional
-        return f"(?:{body})?"
-    return body if len([a for a in node if a]) == 1 else f"(?:{body})"
+def _group(node: dict) -> tuple[str, int]:
+    body, longest = _branches(node)
+    if body and "" in node:  # a shorter sequence ends here: the longer ones are optional
+        body = f"(?:{body})?"
+    elif len(node) > 1:
+        body = f"(?:{body})"
+    return body, longest
 
 
 @lru_cache(maxsize=None)

@@ -258,6 +258,24 @@ def html_text(markup: str) -> str:
     return root.text_content()
 
 
+def fragment_document(markup: str, where: str, progress: Progress | None = None) -> Document:
+    """A selection too short for trafilatura to tell article from page: all its text,
+    its <h1>…<h6> kept as headings (a leading one is the title)."""
+    import lxml.html
+
+    try:
+        headings = {" ".join(el.text_content().split())
+                    for el in lxml.html.fromstring(markup).iter(*_HEADINGS)}
+    except Exception:  # lxml refuses empty or odd documents in several ways
+        headings = set()
+    doc = Document(where=where, blocks=text_blocks(html_text(markup), progress))
+    for block in doc.blocks:
+        if " ".join(block.text.split()) in headings:
+            block.kind = "heading"
+    return _titled(doc)
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _FULL_PAGE = re.compile(r"\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html)\b",
                         re.I | re.S)
 # Elements a browser shows on their own line (or as separate items), so text

@@ -106,3 +106,14 @@ def test_the_outlet_suffix_leaves_the_title():
 def test_a_lower_case_slug_is_dropped():
     assert [b.text for b in _clean("ministers agree on ferry links daily example", BODY).blocks] \
         == [BODY]
+
+
+@pytest.mark.parametrize("glued, read", [
+    ("President of the Federative Republic of BrazilLuiz Inacio Lula da Silva arrived.",
+     "President of the Federative Republic of Brazil Luiz Inacio Lula da Silva arrived."),
+    ("The talks ended.The leaders then had lunch.", "The talks ended. The leaders then had lunch."),
+    ("McDonald and DeSantis spoke on YouTube.", "McDonald and DeSantis spoke on YouTube."),
+    ("U.S. and E.U. officials attended.", "U.S. and E.U. officials attended."),
+])
+def test_words_glued_where_page_elements_met_are_parted(glued, read):
+    assert [b.text for b in _clean(glued).blocks] == [read]
