@@ -48,9 +48,9 @@ _RESTATED = lexicon.pattern(_LEX, "restated", r"^(?:[\w'’.-]+\s+){0,3}?(?:{})\
 # a participle after "be" is passive, no pledge ("should be resolved bilaterally")
 _AFTER_BE = re.compile(r"\b(?:be|being)\s+$", re.I)
 _EVENT = lexicon.alternation(lexicon.words(_LEX, "events"))
-_FUTURE_EVENT = re.compile("|".join(
+_FUTURE_EVENT = re.compile(r"\b(?:" + "|".join(
     f"(?:{cue})".replace("{event}", f"(?:{_EVENT})").replace("{weekday}", WEEKDAY_RE)
-    for cue in lexicon.words(_LEX, "step_cues")), re.I)
+    for cue in lexicon.words(_LEX, "step_cues")) + ")", re.I)
 _CLAUSE = re.compile(
     r"(?:^|(?<=[,;]\s))[^,;]*?\b(?:will|must|is due to|are due to|is scheduled to|are scheduled to|"
     r"is set to|are set to|is expected to|are expected to|plans? to|agreed to)\s+"
