@@ -3,12 +3,15 @@
 The items are listed by kind (participants, quotes, figures, ...) in a model
 over the import itself, so tens of thousands stay fast: each group shows how
 many of its items are kept, and its check box keeps all or none of them.  The
-dialog never grows past the screen; the list scrolls.
+meeting facts found (kind, date, place, title) come first: a rejected one is
+left empty in a new briefing and leaves the open briefing's value when merging.
+The dialog never grows past the screen; the list scrolls.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHB
                                QRadioButton, QTreeView, QVBoxLayout, QWidget)
 
 from briefgen.gui.widgets import mark_invalid
+from briefgen.importing.merge import merge
 from briefgen.model import Briefing
 
 
@@ -35,7 +39,34 @@ GROUPS: tuple[tuple[str, str, Any], ...] = (
     ("next_steps", "Next steps",
      lambda s: f"{s.text} ({s.date.isoformat()})" if s.date else s.text),
 )
+MEETING = "meeting"     # the group of the meeting facts; the other groups are briefing lists
+# (field of the briefing's meeting, or "title"; how a fact is labelled)
+FACTS = (("kind", "Kind"), ("date", "Date"), ("location", "Place"),
+         ("host_country", "Host country"), ("title", "Title"))
 GROUP = 0xFFFFFFFF        # internal id of a group row; an item row's is its group's number
+
+
+@dataclass(frozen=True)
+class MeetingFact:
+    """One meeting fact the import found: the field it fills and its value."""
+
+    field: str
+    label: str
+    value: Any
+    evidence: str = ""
+
+    def describe(self) -> str:
+        value = f"{self.value.day} {self.value:%B %Y}" if isinstance(self.value, dt.date) \
+            else str(self.value)
+        return f"{self.label}: {value}"
+
+
+def meeting_facts(briefing: Briefing) -> list[MeetingFact]:
+    """The meeting facts *briefing* holds, in the order of :data:`FACTS`."""
+    found = [(name, label, briefing.title if name == "title" else getattr(briefing.meeting, name))
+             for name, label in FACTS]
+    return [MeetingFact(name, label, value) for name, label, value in found
+            if value not in (None, "")]
 
 
 def evidence_of(item: Any) -> str:
@@ -53,8 +84,10 @@ class ReviewModel(QAbstractItemModel):
 
     def __init__(self, briefing: Briefing, parent=None) -> None:
         super().__init__(parent)
-        self.groups = [(field, heading, list(getattr(briefing, field)), describe)
-                       for field, heading, describe in GROUPS if getattr(briefing, field)]
+        facts = meeting_facts(briefing)
+        self.groups = [(MEETING, "Meeting", facts, MeetingFact.describe)] if facts else []
+        self.groups += [(field, heading, list(getattr(briefing, field)), describe)
+                        for field, heading, describe in GROUPS if getattr(briefing, field)]
         self.checked = [[True] * len(values) for _f, _h, values, _d in self.groups]
         self.kept = [len(values) for _f, _h, values, _d in self.groups]
 
@@ -152,6 +185,7 @@ class ReviewModel(QAbstractItemModel):
         return [g[0] for g in self.groups].index(field)
 
     def kept_values(self) -> dict[str, list]:
+        """Each group's checked items, by the briefing field (or :data:`MEETING`)."""
         return {field: [v for v, keep in zip(values, checked) if keep]
                 for (field, _h, values, _d), checked in zip(self.groups, self.checked)}
 
@@ -268,8 +302,28 @@ class ImportReviewDialog(QDialog):
         self.model.set_item(self.model.group_of(field), index, checked)
 
     def accepted_briefing(self) -> Briefing:
-        """The imported briefing with only the checked items."""
-        return self.result.briefing.model_copy(update=self.model.kept_values(), deep=True)
+        """The imported briefing with only the checked items; a rejected meeting fact is
+        left empty."""
+        kept = self.model.kept_values()
+        facts = {fact.field for fact in kept.pop(MEETING, [])}
+        rejected = {f.field: None if f.field in ("kind", "date") else ""
+                    for f in meeting_facts(self.result.briefing) if f.field not in facts}
+        title = rejected.pop("title", None)
+        briefing = self.result.briefing.model_copy(update=kept, deep=True)
+        briefing.meeting = briefing.meeting.model_copy(update=rejected)
+        if title is not None:
+            briefing.title = title
+        return briefing
+
+    def merged_into(self, briefing: Briefing) -> Briefing:
+        """*briefing* with the checked items added; a checked meeting fact replaces its
+        value, a rejected one leaves it."""
+        merged = merge([briefing, self.accepted_briefing()])
+        facts = {fact.field: fact.value for fact in self.model.kept_values().get(MEETING, [])}
+        if "title" in facts:
+            merged.title = facts.pop("title")
+        merged.meeting = merged.meeting.model_copy(update=facts)
+        return merged
 
     def merge_chosen(self) -> bool:
         return self.merge.isChecked()

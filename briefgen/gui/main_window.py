@@ -546,13 +546,11 @@ class MainWindow(QMainWindow):
 
     def apply_import(self, dialog) -> None:
         from briefgen.importing import ImportResult
-        from briefgen.importing.merge import merge
 
         accepted = dialog.accepted_briefing()
         imported = f"Imported: {ImportResult(accepted).summary()}"
         if dialog.merge_chosen():
-            merged = merge([self.document.briefing, accepted])
-            self.document.replace_all(merged, "Import")
+            self.document.replace_all(dialog.merged_into(self.document.briefing), "Import")
             self.statusBar().showMessage(f"{imported}, merged into the briefing", 8000)
         elif self.maybe_save():
             document = BriefingDocument(Briefing())
