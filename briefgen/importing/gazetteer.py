@@ -200,7 +200,9 @@ def title_alternation() -> str:
     """Every office and its short forms as one regex alternation (match it ignoring case):
     the general shapes first, then the plain offices as a trie."""
     shapes = lexicon.alternation(TITLE_SHAPES)  # regular expressions, longest first
-    return f"{shapes}|{trie_alternation([*TITLES, *TITLE_ALIASES])}"
+    # every office starts with a letter: the look-ahead spares the engine the whole
+    # alternation at every space and punctuation mark
+    return rf"(?=\w)(?:{shapes}|{trie_alternation([*TITLES, *TITLE_ALIASES])})"
 
 
 class Country:

@@ -26,8 +26,9 @@ _TOKEN = rf"(?:[{_UPPER}]\.(?=\s)|{_WORD}|(?:al|el|Al|El|ad|as|ash|at|az)-{_WORD
 _SUFFIX = r"(?:,?\s+(?:Jr|Sr)\.?|\s+(?:II|III|IV)\b)"
 _NAME = rf"(?:[{_UPPER}]\.\s?){{0,3}}{_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_TOKEN}){{0,4}}{_SUFFIX}?"
 _HONORIFICS = rf"(?:(?:{lexicon.alternation(lexicon.words('people', 'honorifics'))})\s+)*"
-_STATUS = r"(?i:former|late|then|ex-|incoming|outgoing|new|newly\s+elected|acting|interim|hardline|" \
-          r"liberal|conservative|veteran|embattled|current|sitting|visiting)"
+_STATUS = "(?i:" + lexicon.alternation(
+    "former late then ex- incoming outgoing new acting interim hardline liberal conservative "
+    "veteran embattled current sitting visiting".split() + ["newly elected"]) + ")"
 _PAST = re.compile(r"\b(former|late|then|ex-|outgoing|predecessor|previous|impeach\w*|ousted)\b",
                    re.I)
 # "the Federal Republic of", "the Kingdom of", "the State of" before a country's name
@@ -52,8 +53,8 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     country = _STATE + "(?:" + names + ")"
     cities = gz.trie_alternation({c for k in countries for c in k.cities})
     title = gz.title_alternation()
-    before = re.compile(
-        rf"(?:\b(?P<status1>{_STATUS})\s+)?"
+    before = re.compile(  # every part starts with a letter (the look-ahead saves time)
+        rf"(?=\w)(?:\b(?P<status1>{_STATUS})\s+)?"
         rf"(?:(?:the\s+)?(?:(?P<adj>{places})|{_ORG})(?:['’]s)?\s+)?"
         rf"(?:(?P<status2>{_STATUS})\s+)?{_HONORIFICS}(?:the\s+)?"
         rf"(?<![\w])(?P<title>(?i:{title}))"
