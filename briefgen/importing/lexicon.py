@@ -42,7 +42,11 @@ def alternation(phrases: Iterable[str]) -> str:
     position, so a flat list of hundreds of words makes every search slow."""
     phrases = set(phrases)
     regexes = sorted((p[3:] for p in phrases if p.startswith("re:")), key=len, reverse=True)
-    plain = trie(_atoms(p) for p in phrases if not p.startswith("re:") and p.split())
+    sequences = [_atoms(p) for p in phrases if not p.startswith("re:") and p.split()]
+    plain = trie(sequences)
+    firsts = sorted({atoms[0] for atoms in sequences})
+    if len(firsts) > 1:  # one test of the first character instead of one per branch
+        plain = f"(?=[{''.join(firsts)}])(?:{plain})"
     return "|".join(regexes + ([plain] if plain else []))
 
 
