@@ -63,8 +63,8 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         rf"(?:\s+of\s+(?:the\s+)?(?P<of>{country})\b)?")
     # the office after the name is taken whole: "Minister of Economic Development Maxim X"
     # is the next person's, not this one's "Minister"
-    after = re.compile(
-        rf"(?P<name>{_NAME}),\s+(?:the\s+|a\s+)?"
+    after = re.compile(  # a name starts with a capital
+        rf"(?=[{_UPPER}])(?P<name>{_NAME}),\s+(?:the\s+|a\s+)?"
         rf"(?:(?P<status1>{_STATUS})\s+)?"
         rf"(?:(?P<adj>{places})(?:['’]s)?\s+)?"
         rf"(?:(?P<status2>{_STATUS})\s+)?"
@@ -183,7 +183,7 @@ def find_mentions(sentences: list[str], each: Callable[[list], Iterable] = iter)
         taken: list[tuple[int, int]] = []
         here: list[Mention] = []
         for regex in (before, after, counterpart, possessive):
-            if regex is possessive and not claimed:
+            if regex is possessive and not claimed or regex is after and "," not in sentence:
                 continue
             for m in regex.finditer(sentence):
                 span = m.span("name")
