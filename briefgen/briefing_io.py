@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -45,8 +46,11 @@ def validation_error(exc: ValidationError, *, file: str | Path | None) -> InputE
     """*exc* as one error: the first problem's field and message, every problem in details."""
     first, count = exc.errors()[0], exc.error_count()
     more = f" (and {count - 1} more)" if count > 1 else ""
+    expected = first.get("ctx", {}).get("expected", "")    # a Literal's values: 'a', 'b' or 'c'
     return InputError(f"{_message(first)}{more}", file=file, field_path=format_loc(first["loc"]),
-               details=validation_problems(exc))
+                      details=validation_problems(exc), kind=first["type"],
+                      choices=re.findall(r"'([^']*)'", expected) if first["type"] in
+                      ("literal_error", "enum") else ())
 
 
 def clean_data(data: Any, path: str = "") -> tuple[Any, list[str]]:
@@ -109,7 +113,7 @@ def _parse_json(text: str, where: str | Path) -> Any:
     try:
         return json.loads(text, parse_int=_bounded_int)
     except json.JSONDecodeError as exc:
-        raise InputError(f"not valid JSON: {exc.msg}", file=where,
+        raise InputError(f"not valid JSON: {exc.msg}", file=where, kind="json",
                          location=f"line {exc.lineno}, column {exc.colno}") from exc
     except _TooManyDigits as exc:
         line = text.count("\n", 0, max(text.find(exc.digits), 0)) + 1
@@ -147,7 +151,8 @@ def _parse_yaml(text: str, where: str | Path) -> Any:
         if kind == "limit":
             raise DataLimitError(problem, file=where, location=line, hint=_HINT_YAML) from exc
         what = problem if kind == "value" else f"not valid YAML: {problem}"
-        raise InputError(what, file=where, location=line) from exc
+        raise InputError(what, file=where, location=line,
+                         kind=None if kind == "value" else "yaml") from exc
     except RecursionError:
         raise DataLimitError(f"the data is nested more than {MAX_DEPTH} levels deep",
                              file=where, hint=_HINT_DEPTH) from None
@@ -262,7 +267,7 @@ def load_briefing(path: str | Path) -> tuple[Briefing, list[str]]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text (byte {exc.start})", file=path,
+        raise InputError(f"not UTF-8 text (byte {exc.start})", file=path, kind="not-utf8",
                          hint="save it as UTF-8") from exc
     data = parse_text(text, where=path, yaml_syntax=path.suffix.lower() in (".yaml", ".yml"))
     return briefing_from_data(data, where=path)

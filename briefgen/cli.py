@@ -211,9 +211,12 @@ COMMANDS = {"render": cmd_render, "import": cmd_import, "templates": cmd_templat
 
 
 def error_lines(exc: BriefgenError, *, verbose: bool = False) -> str:
-    """``briefgen: error: <the line>``; with *verbose*, each detail indented below it."""
-    details = [f"  {line}" for line in exc.details] if verbose else []
-    return "\n".join([f"briefgen: error: {exc}", *details])
+    """``briefgen: error: <the line>``; with *verbose*, each detail indented below it
+    (none when the only detail says what the line already says)."""
+    line = str(exc)
+    repeats = len(exc.details) == 1 and exc.details[0] in line
+    details = [f"  {d}" for d in exc.details] if verbose and not repeats else []
+    return "\n".join([f"briefgen: error: {line}", *details])
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TypeVar
 
 E = TypeVar("E", bound="BriefgenError")
-FIELDS = ("file", "part", "location", "tag", "field_path", "hint", "details")
+FIELDS = ("file", "part", "location", "tag", "field_path", "hint", "details", "kind", "choices")
 
 
 class BriefgenError(Exception):
@@ -25,13 +25,17 @@ class BriefgenError(Exception):
     (a template's body or header); ``location`` where in it (a paragraph, a
     table cell, a line, a CSV row); ``tag`` the template tag as typed;
     ``field_path`` the briefing field (``participants[1].name``); ``hint``
-    what to do; ``details`` extra lines (every validation problem).
+    what to do; ``details`` extra lines (every validation problem); ``kind`` a
+    short key for what went wrong (``"empty"``, ``"binary"``, or pydantic's error
+    type such as ``"missing"``) that the GUI picks its sentence by; ``choices`` the
+    allowed values when a value must be one of a few.
     """
 
     def __init__(self, message: str, *, file: str | Path | None = None,
                  part: str | None = None, location: str | None = None,
                  tag: str | None = None, field_path: str | None = None,
-                 hint: str | None = None, details: Iterable[str] = ()) -> None:
+                 hint: str | None = None, details: Iterable[str] = (),
+                 kind: str | None = None, choices: Iterable[str] = ()) -> None:
         super().__init__(message)
         self.message = message
         self.file = str(file) if file is not None else None
@@ -40,9 +44,11 @@ class BriefgenError(Exception):
         self.tag = tag or None
         self.field_path = field_path or None
         self.hint = hint or None
-        if isinstance(details, str):
-            raise TypeError("details are lines: give a tuple of strings")
+        if isinstance(details, str) or isinstance(choices, str):
+            raise TypeError("details and choices are lists: give a tuple of strings")
         self.details = tuple(details)
+        self.kind = kind or None
+        self.choices = tuple(choices)
 
     def fields(self) -> dict:
         """Every field but the message, as keywords for another error's constructor."""

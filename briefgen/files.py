@@ -43,11 +43,11 @@ def read_bytes(path: str | Path, *, limit: int | None = None) -> bytes:
     try:
         fd = os.open(path, flags)
     except FileNotFoundError as exc:
-        raise InputError("no such file", file=path) from exc
+        raise InputError("no such file", file=path, kind="missing") from exc
     except IsADirectoryError as exc:
-        raise InputError("is a folder, not a file", file=path) from exc
+        raise InputError("is a folder, not a file", file=path, kind="folder") from exc
     except PermissionError as exc:
-        raise InputError("permission denied", file=path,
+        raise InputError("permission denied", file=path, kind="denied",
                          hint="check that you may read it") from exc
     except OSError as exc:
         raise InputError(f"cannot open the file: {exc.strerror or exc}", file=path) from exc
@@ -56,6 +56,7 @@ def read_bytes(path: str | Path, *, limit: int | None = None) -> bytes:
         if not stat.S_ISREG(mode):
             kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
             raise InputError(f"is {kind}, not a regular file", file=path,
+                             kind="folder" if stat.S_ISDIR(mode) else None,
                              hint="give the path of an ordinary file")
         chunks, size = [], 0
         while size <= limit:
@@ -69,7 +70,7 @@ def read_bytes(path: str | Path, *, limit: int | None = None) -> bytes:
     finally:
         os.close(fd)
     if size > limit:
-        raise InputError(f"the file is larger than {_size(limit)}", file=path,
+        raise InputError(f"the file is larger than {_size(limit)}", file=path, kind="too-large",
                          hint="split it or use only the part you need")
     return b"".join(chunks)
 
@@ -139,7 +140,7 @@ def _check_target(path: Path, folder: Path) -> None:
         raise OutputError("the folder does not exist", file=folder,
                           hint="create it or choose another output path")
     if path.is_dir():
-        raise OutputError("is a folder, not a file", file=path)
+        raise OutputError("is a folder, not a file", file=path, kind="folder")
 
 
 def _check_name(path: Path) -> None:

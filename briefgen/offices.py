@@ -115,7 +115,7 @@ def read_office(path: Path, origin: str = "path") -> OfficeProfile:
     try:
         data = tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text (byte {exc.start})", file=path,
+        raise InputError(f"not UTF-8 text (byte {exc.start})", file=path, kind="not-utf8",
                          hint="save it as UTF-8") from exc
     except (tomllib.TOMLDecodeError, RecursionError, ValueError) as exc:
         raise InputError(f"not valid TOML: {str(exc)[:200]}", file=path) from exc

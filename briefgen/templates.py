@@ -106,7 +106,8 @@ def read_manifest(manifest: Path) -> TemplateManifest:
     try:
         data = tomllib.loads(read_bytes(manifest, limit=MAX_MANIFEST).decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError) as exc:
-        raise TemplateError(f"the manifest is not valid TOML: {exc}", file=manifest) from exc
+        raise TemplateError(f"the manifest is not valid TOML: {exc}", file=manifest,
+                            kind="manifest-toml") from exc
     except InputError as exc:
         raise TemplateError(f"cannot read the manifest: {exc.message}", file=manifest,
                             hint=exc.hint) from exc

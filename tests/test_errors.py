@@ -54,8 +54,10 @@ def test_the_place_is_file_part_and_location():
                                  TemplateSecurityError, OutputError, Cancelled])
 def test_pickling_keeps_the_class_and_every_field(cls):
     exc = cls("bad tag", file="memo", part="footer", location="paragraph 1", tag="{{ x }}",
-              field_path="meeting.date", hint="fix it", details=("a", "b"))
+              field_path="meeting.date", hint="fix it", details=("a", "b"), kind="literal_error",
+              choices=("host", "guest"))
     again = pickle.loads(pickle.dumps(exc))
+    assert (again.kind, again.choices) == ("literal_error", ("host", "guest"))
     assert type(again) is cls
     assert (again.message, again.fields()) == (exc.message, exc.fields())
     assert str(again) == "memo: footer, paragraph 1: {{ x }}: meeting.date: bad tag (fix it)"
@@ -95,6 +97,15 @@ def test_verbose_adds_nothing_to_an_error_without_details(tmp_path, capsys):
     assert main(["--verbose", "import", str(path)]) == 1
     assert capsys.readouterr().err == (f"briefgen: error: {path}: line 2: not valid YAML: did "
                                        "not find expected ',' or ']'\n")
+
+
+def test_verbose_does_not_repeat_a_detail_the_line_already_says(tmp_path, capsys):
+    path = tmp_path / "bad.brief.json"
+    path.write_text('{"meeting": {"date": "x"}}', encoding="utf-8")
+    argv = ["render", str(path), "-t", "briefing-memo", "-o", str(tmp_path / "o.docx")]
+    assert main(["-v", *argv]) == 1
+    assert capsys.readouterr().err == (f"briefgen: error: {path}: meeting.date: input should "
+                                       "be a valid date or datetime, input is too short\n")
 
 
 def test_a_validation_error_carries_the_field_and_every_problem(tmp_path):

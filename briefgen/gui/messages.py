@@ -1,10 +1,10 @@
 """Errors as sentences a staffer reads: ``human_message(exc) -> (text, details)``.
 
 The text says in plain words what happened and what to do, built from the
-error's fields (the file's name, the field path, the number of details) and a
-table of sentences for known messages; the details keep the technical line
-and the error's detail lines for the curious and for bug reports.  Pure
-functions, no Qt: the error dialogs call them.
+error's fields (the file's name, the field path, the number of details) and
+tables of sentences keyed by the error's kind, never by its message's words;
+the details keep the technical line and the error's detail lines for the
+curious and for bug reports.  Pure functions, no Qt: the error dialogs call them.
 """
 
 from __future__ import annotations
@@ -17,44 +17,44 @@ from briefgen.errors import BriefgenError
 
 IMPORTABLE = ".txt, .md, .html, .docx, .pdf or e-mail"
 
-# (how a BriefgenError's message starts, the sentence): {name} is the file's name,
-# {message} the message
-RULES: tuple[tuple[str, str], ...] = (
-    ("this looks like binary data", "{name} doesn't look like text. briefgen can import "
-                                    f"articles saved as {IMPORTABLE}."),
-    ("unsupported file type", "briefgen cannot import {name}: it reads articles saved as "
-                              f"{IMPORTABLE}, and briefings (.brief.json, .yaml)."),
-    ("the file is empty", "{name} is empty."),
-    ("the document has no text", "{name} has no text in it."),
-    ("no article text found", "briefgen found no article text in {name}."),
-    ("no such file", "{name} is not there any more: it may have been moved or deleted."),
-    ("permission denied", "briefgen is not allowed to open {name}."),
-    ("is a folder", "{name} is a folder; choose a file in it."),
-    ("not a Word .docx", "{name} is not a Word document, although its name ends in .docx."),
-    ("this .docx is damaged", "{name} is damaged and cannot be read."),
-    ("not valid JSON", "{name} is damaged: it is not valid JSON."),
-    ("not valid YAML", "{name} is damaged: it is not valid YAML."),
-    ("not UTF-8 text", "{name} is not saved as UTF-8 text."),
-    ("the manifest is not valid TOML", "{name}, the settings file beside the template, has a "
-                                       "mistake. Open it in a text editor and fix the line "
-                                       "named under Details."),
-    ("the file is larger than", "{name} is too large for briefgen ({message})."),
-)
+# (a BriefgenError's kind, the sentence): {name} is the file's name, {message} the message
+RULES: dict[str, str] = {
+    "binary": "{name} doesn't look like text. briefgen can import articles saved as "
+              f"{IMPORTABLE}.",
+    "unsupported": "briefgen cannot import {name}: it reads articles saved as "
+                   f"{IMPORTABLE}, and briefings (.brief.json, .yaml).",
+    "empty": "{name} is empty.",
+    "no-text": "{name} has no text in it.",
+    "no-article": "briefgen found no article text in {name}.",
+    "missing": "{name} is not there any more: it may have been moved or deleted.",
+    "denied": "briefgen is not allowed to open {name}.",
+    "folder": "{name} is a folder; choose a file in it.",
+    "not-docx": "{name} is not a Word document, although its name ends in .docx.",
+    "damaged-docx": "{name} is damaged and cannot be read.",
+    "json": "{name} is damaged: it is not valid JSON.",
+    "yaml": "{name} is damaged: it is not valid YAML.",
+    "not-utf8": "{name} is not saved as UTF-8 text.",
+    "manifest-toml": "{name}, the settings file beside the template, has a mistake. Open it "
+                     "in a text editor and fix the line named under Details.",
+    "too-large": "{name} is too large for briefgen ({message}).",
+}
 
-# pydantic's messages (by error start) in plain words
-PROBLEMS: tuple[tuple[str, str], ...] = (
-    ("input should be a valid date", "is not a valid date: write it as YYYY-MM-DD, e.g. 2025-08-23"),
-    ("input should be a valid number", "is not a number"),
-    ("input should be a valid integer", "is not a whole number"),
-    ("input should be a valid string", "must be text"),
-    ("input should be a valid list", "must be a list"),
-    ("input should be a valid boolean", "must be yes or no"),
-    ("input should be a valid dictionary", "must be a group of fields"),
-    ("field required", "is missing"),
-    ("string should have at least", "must not be empty"),
-    ("list should have at least", "must not be empty"),
-    ("unknown field", "is not a field briefgen knows (check its spelling)"),
-)
+_DATE = "is not a valid date: write it as YYYY-MM-DD, e.g. 2025-08-23"
+# pydantic's error types (the error's kind) in plain words
+PROBLEMS: dict[str, str] = {
+    **dict.fromkeys(("date_type", "date_parsing", "date_from_datetime_parsing", "datetime_type",
+                     "datetime_parsing", "datetime_from_date_parsing"), _DATE),
+    **dict.fromkeys(("float_type", "float_parsing"), "is not a number"),
+    **dict.fromkeys(("int_type", "int_parsing", "int_from_float"), "is not a whole number"),
+    **dict.fromkeys(("string_type", "string_unicode"), "must be text"),
+    "list_type": "must be a list",
+    **dict.fromkeys(("bool_type", "bool_parsing"), "must be yes or no"),
+    **dict.fromkeys(("dict_type", "model_type", "model_attributes_type"),
+                    "must be a group of fields"),
+    "missing": "is missing",
+    **dict.fromkeys(("string_too_short", "too_short"), "must not be empty"),
+    "extra_forbidden": "is not a field briefgen knows (check its spelling)",
+}
 
 
 def plural(count: int, noun: str, many: str = "") -> str:
@@ -62,16 +62,13 @@ def plural(count: int, noun: str, many: str = "") -> str:
     return f"{count:,} {noun if count == 1 else many or noun + 's'}"
 
 
-def plain_problem(message: str) -> str | None:
-    """A pydantic message ("input should be a valid date or datetime, …") in plain words;
-    None for a message it does not know."""
-    lowered = message.strip().lower()
-    for start, words in PROBLEMS:
-        if lowered.startswith(start):
-            return words
-    options = re.findall(r"'([^']*)'", lowered) if lowered.startswith("input should be") else []
-    if len(options) > 1:
-        return f"must be one of: {', '.join(options[:-1])} or {options[-1]}"
+def plain_problem(kind: str | None, choices: tuple[str, ...] = ()) -> str | None:
+    """A pydantic error type (``"date_from_datetime_parsing"``) in plain words, or the
+    allowed *choices* when there are several; None for a problem it does not know."""
+    if kind in PROBLEMS:
+        return PROBLEMS[kind]
+    if len(choices) > 1:
+        return f"must be one of: {', '.join(choices[:-1])} or {choices[-1]}"
     return None
 
 
@@ -115,10 +112,9 @@ def human_message(exc: BaseException) -> tuple[str, str]:
                 "to fix it.", "".join(traceback.format_exception(exc)).rstrip())
     details = "\n".join((str(exc), *exc.details))
     name = PurePath(exc.file).name if exc.file else "This file"
-    for start, words in RULES:
-        if exc.message.startswith(start):
-            return words.format(name=name, message=exc.message), details
-    problem = plain_problem(exc.message) if exc.field_path else None
+    if exc.kind in RULES:
+        return RULES[exc.kind].format(name=name, message=exc.message), details
+    problem = plain_problem(exc.kind, exc.choices) if exc.field_path else None
     if problem:
         where = f" in {name}" if exc.file else ""
         text = _sentence(f"{describe(exc.field_path)}{where} {problem}")

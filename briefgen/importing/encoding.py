@@ -21,7 +21,7 @@ def decode_text(raw: bytes, *, where: str) -> tuple[str, str]:
     Raises :class:`SourceError` for empty files and for binary data.
     """
     if not raw.strip():
-        raise SourceError("the file is empty", file=where,
+        raise SourceError("the file is empty", file=where, kind="empty",
                           hint="choose a file that contains the article or data")
     for bom, name in _BOMS:
         if raw.startswith(bom):
@@ -85,7 +85,7 @@ def _cp1252(b: int) -> str:
 def _checked(text: str, where: str) -> str:
     """Refuse text that is mostly control characters (binary data read as text)."""
     if not text.strip():
-        raise SourceError("the file is empty", file=where,
+        raise SourceError("the file is empty", file=where, kind="empty",
                           hint="choose a file that contains the article or data")
     sample = text[:20000]
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
@@ -95,5 +95,5 @@ def _checked(text: str, where: str) -> str:
 
 
 def _binary(where: str) -> SourceError:
-    return SourceError("this looks like binary data, not text", file=where,
+    return SourceError("this looks like binary data, not text", file=where, kind="binary",
                        hint="save the article as .txt, .md, .html or .docx")

@@ -42,7 +42,7 @@ def extract(doc: Document, *, published: dt.date | None = None,
     if not sentences:
         from briefgen.errors import SourceError
 
-        raise SourceError("no article text found", file=doc.where,
+        raise SourceError("no article text found", file=doc.where, kind="no-article",
                           hint="the file holds only headings or boilerplate")
     published = published or doc.published
     people = gather(sentences, doc.title, each=lambda items: passes.each("people", items))

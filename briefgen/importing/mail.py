@@ -39,7 +39,7 @@ def read_eml(raw: bytes, where: str) -> Mail:
     from email.parser import BytesParser
 
     if not raw.strip():
-        raise SourceError("the file is empty", file=where,
+        raise SourceError("the file is empty", file=where, kind="empty",
                           hint="choose a file that contains the article or data")
     message = BytesParser(policy=policy.default).parsebytes(raw)
     if not message.keys():

@@ -40,7 +40,7 @@ def read_pdf(raw: bytes, where: str, progress: Progress | None = None) -> Docume
 
     *progress* is called with (page, pages) after each page; it may raise Cancelled."""
     if not raw.strip():
-        raise SourceError("the file is empty", file=where,
+        raise SourceError("the file is empty", file=where, kind="empty",
                           hint="choose a file that contains the article or data")
     info, lines, images = _layout(raw, where, progress)
     if not lines:

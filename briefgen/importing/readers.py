@@ -186,7 +186,7 @@ def _inline_text(token) -> str:
 def read_html(raw: bytes, where: str, progress: Progress | None = None) -> Document:
     """A saved web page; trafilatura gets the bytes and decodes them itself."""
     if not raw.strip():
-        raise SourceError("the file is empty", file=where,
+        raise SourceError("the file is empty", file=where, kind="empty",
                           hint="choose a file that contains the article or data")
     return html_document(raw, where, progress)
 
@@ -206,6 +206,7 @@ def html_document(markup: bytes | str, where: str, progress: Progress | None = N
         tree = trafilatura.load_html(markup)
         if tree is None:
             raise SourceError("no article text found in this web page", file=where,
+                              kind="no-article",
                               hint="save the article page itself, or copy its text into a "
                                    ".txt file")
         meta = _html_meta(tree)
@@ -218,7 +219,7 @@ def html_document(markup: bytes | str, where: str, progress: Progress | None = N
     except Exception as exc:  # trafilatura surfaces many parser errors; none is ours
         raise SourceError(f"cannot read this web page: {exc}", file=where) from exc
     if not xml:
-        raise SourceError("no article text found in this web page", file=where,
+        raise SourceError("no article text found in this web page", file=where, kind="no-article",
                           hint="save the article page itself, or copy its text into a .txt file")
     root = etree.fromstring(xml.encode("utf-8"), etree.XMLParser(recover=True))
     doc = Document(where=where, title=meta.get("title") or root.get("title") or "",
@@ -237,7 +238,7 @@ def html_document(markup: bytes | str, where: str, progress: Progress | None = N
             if not (kind == "heading" and content == doc.title):
                 doc.blocks.append(Block(kind, content))
     if not any(b.kind == "paragraph" for b in doc.blocks):
-        raise SourceError("no article text found in this web page", file=where,
+        raise SourceError("no article text found in this web page", file=where, kind="no-article",
                           hint="save the article page itself, or copy its text into a .txt file")
     return doc
 
@@ -355,16 +356,18 @@ def read_docx(raw: bytes, where: str, progress: Progress | None = None) -> Docum
     import docx
 
     if not raw.strip():
-        raise SourceError("the file is empty", file=where)
+        raise SourceError("the file is empty", file=where, kind="empty")
     parts = read_package(raw, where, error=SourceError)
     wordpolicy.enforce(parts, file=where, subject="document", error=SourceError, xml_only=True)
     try:
         word = docx.Document(io.BytesIO(repack(parts)))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise SourceError("not a Word .docx document (cannot open it)", file=where,
+                          kind="not-docx",
                           hint="save it again from Word as .docx") from exc
     except Exception as exc:  # a broken package can fail deep inside lxml or python-docx
         raise SourceError(f"this .docx is damaged: {type(exc).__name__}", file=where,
+                          kind="damaged-docx",
                           hint="save it again from Word as .docx") from exc
     props = word.core_properties
     created = props.created or props.modified
@@ -382,7 +385,7 @@ def read_docx(raw: bytes, where: str, progress: Progress | None = None) -> Docum
         else:
             doc.blocks.append(Block("paragraph", content))
     if not doc.blocks:
-        raise SourceError("the document has no text", file=where)
+        raise SourceError("the document has no text", file=where, kind="no-text")
     return doc
 
 
@@ -432,7 +435,7 @@ def read_csv(raw: bytes, where: str) -> tuple[Briefing, list[str]]:
         raise SourceError(f"not a valid CSV table: {exc}", file=where) from exc
     rows = [r for r in rows if any(c.strip() for c in r)]
     if not rows:
-        raise SourceError("the file is empty", file=where)
+        raise SourceError("the file is empty", file=where, kind="empty")
     header = [" ".join(h.split()).lower().replace("_", " ") for h in rows[0]]
     header = [h if h != "native name" else "native_name" for h in header]
     if "name" in header or "full name" in header:

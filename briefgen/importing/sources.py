@@ -23,7 +23,8 @@ def import_file(path: str | Path, *, published: dt.date | None = None,
     if suffix not in readers.SUPPORTED_SUFFIXES and suffix != ".brief.json":
         kind = f"'{path.suffix}'" if path.suffix else "(no extension)"
         raise SourceError(f"unsupported file type {kind} (briefgen imports "
-                          f"{', '.join(readers.SUPPORTED_SUFFIXES)})", file=where)
+                          f"{', '.join(readers.SUPPORTED_SUFFIXES)})", file=where,
+                          kind="unsupported")
     raw = readers.read_raw(path, where)
     return import_raw(raw, suffix, where, published=published, progress=progress)
 

@@ -262,7 +262,8 @@ def test_a_template_error_dialog_names_part_and_tag(tmp_path, sample):
 
 
 def test_error_dialogs_speak_in_plain_words_with_the_technical_line_under_details():
-    exc = SourceError("this looks like binary data, not text", file="/tmp/scan.bin")
+    exc = SourceError("this looks like binary data, not text", file="/tmp/scan.bin",
+                      kind="binary")
     box = error_box(None, "Import failed", exc)
     assert box.text() == ("scan.bin doesn't look like text. briefgen can import articles "
                           "saved as .txt, .md, .html, .docx, .pdf or e-mail.")
