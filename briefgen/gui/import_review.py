@@ -4,7 +4,8 @@ The items are listed by kind (participants, quotes, figures, ...) in a model
 over the import itself, so tens of thousands stay fast: each group shows how
 many of its items are kept, and its check box keeps all or none of them.  The
 meeting facts found (kind, date, place, title) come first: a rejected one is
-left empty in a new briefing and leaves the open briefing's value when merging.
+left empty in a new briefing and leaves the open briefing's value when merging;
+one that would change a value the open briefing already has starts unchecked.
 The dialog never grows past the screen; the list scrolls.
 """
 
@@ -54,19 +55,33 @@ class MeetingFact:
     label: str
     value: Any
     evidence: str = ""
+    now: Any = None         # the open briefing's different value, which this one would replace
 
     def describe(self) -> str:
-        value = f"{self.value.day} {self.value:%B %Y}" if isinstance(self.value, dt.date) \
-            else str(self.value)
-        return f"{self.label}: {value}"
+        text = f"{self.label}: {_shown(self.value)}"
+        return f"{text} (now {_shown(self.now)})" if self.now is not None else text
 
 
-def meeting_facts(briefing: Briefing) -> list[MeetingFact]:
-    """The meeting facts *briefing* holds, in the order of :data:`FACTS`."""
-    found = [(name, label, briefing.title if name == "title" else getattr(briefing.meeting, name))
-             for name, label in FACTS]
-    return [MeetingFact(name, label, value) for name, label, value in found
-            if value not in (None, "")]
+def _shown(value: Any) -> str:
+    return f"{value.day} {value:%B %Y}" if isinstance(value, dt.date) else str(value)
+
+
+def _fact(briefing: Briefing, name: str) -> Any:
+    return briefing.title if name == "title" else getattr(briefing.meeting, name)
+
+
+def meeting_facts(briefing: Briefing, current: Briefing | None = None) -> list[MeetingFact]:
+    """The meeting facts *briefing* holds, in the order of :data:`FACTS`; with *current*
+    (the open briefing), each notes the different value it would replace there."""
+    facts = []
+    for name, label in FACTS:
+        value = _fact(briefing, name)
+        if value in (None, ""):
+            continue
+        now = _fact(current, name) if current is not None else None
+        facts.append(MeetingFact(name, label, value,
+                                 now=None if now in (None, "", value) else now))
+    return facts
 
 
 def evidence_of(item: Any) -> str:
@@ -82,14 +97,18 @@ class ReviewModel(QAbstractItemModel):
 
     HEADERS = ("Item", "Evidence")
 
-    def __init__(self, briefing: Briefing, parent=None) -> None:
+    def __init__(self, briefing: Briefing, current: Briefing | None = None,
+                 parent=None) -> None:
+        """*current* is the open briefing: a meeting fact that would replace a value the
+        staffer already has starts unchecked."""
         super().__init__(parent)
-        facts = meeting_facts(briefing)
+        facts = meeting_facts(briefing, current)
         self.groups = [(MEETING, "Meeting", facts, MeetingFact.describe)] if facts else []
         self.groups += [(field, heading, list(getattr(briefing, field)), describe)
                         for field, heading, describe in GROUPS if getattr(briefing, field)]
-        self.checked = [[True] * len(values) for _f, _h, values, _d in self.groups]
-        self.kept = [len(values) for _f, _h, values, _d in self.groups]
+        self.checked = [[f.now is None for f in values] if field == MEETING else [True] * len(values)
+                        for field, _h, values, _d in self.groups]
+        self.kept = [sum(keep) for keep in self.checked]
 
     # -- structure ---------------------------------------------------------
     def index(self, row: int, column: int, parent=QModelIndex()) -> QModelIndex:
@@ -199,11 +218,14 @@ class ImportReviewDialog(QDialog):
 
     reread = Signal(object)
 
-    def __init__(self, result, *, can_merge: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, result, *, can_merge: bool, current: Briefing | None = None,
+                 parent: QWidget | None = None) -> None:
+        """*current*, the open briefing, is what a merge goes into: a meeting fact that
+        would change it starts unchecked and shows the value it would replace."""
         super().__init__(parent)
         self.result = result
         self.setWindowTitle("Review the import")
-        self.model = ReviewModel(result.briefing, self)
+        self.model = ReviewModel(result.briefing, current if can_merge else None, self)
         self.tree = QTreeView()
         self.tree.setModel(self.model)
         self.tree.setAccessibleName("Extracted items")

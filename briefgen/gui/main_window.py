@@ -535,7 +535,8 @@ class MainWindow(QMainWindow):
         from briefgen.gui.import_review import ImportReviewDialog
 
         self.statusBar().showMessage(f"Review the import: found {result.summary()}")
-        dialog = ImportReviewDialog(result, can_merge=True, parent=self)
+        dialog = ImportReviewDialog(result, can_merge=True, current=self.document.briefing,
+                                    parent=self)
         dialog.accepted.connect(lambda: self.apply_import(dialog))
         dialog.rejected.connect(
             lambda: self.statusBar().showMessage("Import cancelled: nothing changed", 5000))

@@ -97,3 +97,34 @@ def test_rejected_facts_are_left_empty_in_a_new_briefing(window, qtbot):
     assert briefing.meeting.date is None and briefing.title == ""
     assert (briefing.meeting.kind, briefing.meeting.location) == ("bilateral", "Seoul")
     assert FOUND.meeting.date == dt.date(2025, 9, 30)      # the import itself is untouched
+
+
+def test_facts_that_would_change_the_open_briefing_start_unchecked(window, qtbot):
+    before = window.document.briefing.model_copy(deep=True)
+    found = FOUND.model_copy(deep=True)
+    found.meeting.host_country = before.meeting.host_country       # the same: nothing to ask
+    found.meeting.kind = None                                      # not found: no row
+    dialog = ImportReviewDialog(ImportResult(found), can_merge=True,
+                                current=window.document.briefing, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.accepted.connect(lambda: window.apply_import(dialog))
+    assert meeting_rows(dialog) == [
+        (f"Date: 30 September 2025 (now {before.meeting.date.day} "
+         f"{before.meeting.date:%B %Y})", "", False),
+        (f"Place: Seoul (now {before.meeting.location})", "", False),
+        (f"Host country: {before.meeting.host_country}", "", True),
+        (f"Title: {FOUND.title} (now {before.title})", "", False)]
+    assert dialog.model.index(0, 0).data() == "Meeting (1 of 4 kept)"
+    dialog.accept()
+    after = window.document.briefing
+    assert (after.title, after.meeting.date, after.meeting.location) == (
+        before.title, before.meeting.date, before.meeting.location)
+    assert any(p.name == "Shigeru Ishiba" for p in after.participants)
+
+
+def test_the_app_passes_the_open_briefing_to_the_review(window, qtbot):
+    window.review_import(ImportResult(FOUND.model_copy(deep=True)), lambda date: None)
+    rows = meeting_rows(window.review)
+    assert ("Place: Seoul (now " + window.document.briefing.meeting.location + ")", "",
+            False) in rows
+    window.review.reject()
