@@ -31,6 +31,7 @@ _PLACE_LINE = re.compile(rf"^({_PLACE})\s*[(\[]([A-Z][\w .'’\-]+)[)\]]\.?$")
 _NO_WORDS = re.compile(r"[^\W\d_]{2,}")
 _GLUED_SENTENCE = re.compile(r"(\b[a-z]{2,}[.!?])(?=[A-Z][a-z])")
 _GLUED_WORD = re.compile(r"\b([A-Z][a-z]{3,})(?=[A-Z][a-z])")
+_GLUED = re.compile(r"[a-z.!?](?=[A-Z][a-z])")  # what either needs, found fast
 _CREDIT_MARK = re.compile(r"[\[(/|]")
 
 
@@ -102,6 +103,8 @@ def _clean_title(title: str) -> str:
 def _unglued(text: str) -> str:
     """Put back the space lost where two elements or lines of a page met: after a
     sentence's end ("talks.The") and after a place's name ("BrazilLuiz Inacio")."""
+    if not _GLUED.search(text):
+        return text
     text = _GLUED_SENTENCE.sub(r"\1 ", text)
     return _GLUED_WORD.sub(lambda m: m[1] + (" " if m[1].lower() in gz.place_words() else ""),
                            text)

@@ -48,7 +48,8 @@ _RESTATED = lexicon.pattern(_LEX, "restated", r"^(?:[\w'’.-]+\s+){0,3}?(?:{})\
 # a participle after "be" is passive, no pledge ("should be resolved bilaterally")
 _AFTER_BE = re.compile(r"\b(?:be|being)\s+$", re.I)
 _EVENT = lexicon.alternation(lexicon.words(_LEX, "events"))
-_FUTURE_EVENT = re.compile(r"\b(?:" + "|".join(
+# every cue starts with a letter: the look-ahead skips the ends of words
+_FUTURE_EVENT = re.compile(r"\b(?=\w)(?:" + "|".join(
     f"(?:{cue})".replace("{event}", f"(?:{_EVENT})").replace("{weekday}", WEEKDAY_RE)
     for cue in lexicon.words(_LEX, "step_cues")) + ")", re.I)
 _CLAUSE = re.compile(
@@ -78,6 +79,8 @@ class Step:
 
 
 def _outside_quotes(sentence: str) -> str:
+    if "“" not in sentence and '"' not in sentence:
+        return sentence  # most sentences quote no one: no search
     return re.sub(r"[“\"][^”\"]*[”\"]", " … ", sentence)
 
 

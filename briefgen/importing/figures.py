@@ -42,7 +42,9 @@ _RATIO = re.compile(rf"(?<![-–\w])({_SMALL})\s+(?:(?:out\s+of|in)\s+(?:every\s
                     rf"({_SMALL})\b(?![\d,.%])", re.I)
 _DURATIONS = frozenset(lexicon.table("numbers", "lists")["durations"])
 _NOT_COUNTED = frozenset(lexicon.table("numbers", "lists")["not_counted"])
-_SPELLED = re.compile(rf"(?<![\w’'-])(?<!\bthese\s)(?<!\bthose\s)"
+# the count word is looked for first: the look-behinds cost more, at every position
+_SPELLED = re.compile(rf"(?<![\w’'-])(?=(?:{lexicon.alternation(list(_COUNT_WORDS))})\s)"
+                      rf"(?<!\bthese\s)(?<!\bthose\s)"
                       rf"(?<!\bboth\s)(?<!\ball\s)(?<!\btheir\s)(?<!\bits\s)"
                       rf"({lexicon.alternation(list(_COUNT_WORDS))})\s+"
                       rf"(?:({_SCALE_RE})\s+)?"

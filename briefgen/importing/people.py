@@ -278,6 +278,11 @@ def _title_phrase() -> re.Pattern[str]:
                       + lexicon.alternation(gz.TITLES) + r")\b", re.I)
 
 
+_ALL_OF_THEM = re.compile(r"(?i:\b(the two|both|the three|all three|the)\s+(leaders|sides|men|women|"
+                          r"heads of (state|government)|countries|governments|nations|"
+                          r"neighbou?rs|allies|administrations))\b|^(They|Both)\b")
+
+
 class Resolver:
     """Finds who a stretch of text refers to: names, surnames, titles, pronouns."""
 
@@ -289,17 +294,21 @@ class Resolver:
             for short in p.short_names:
                 alias.setdefault(short, []).append(p)
         self.alias = {k: v[0] for k, v in alias.items() if len(v) == 1}
+        self.by_name: dict[str, Individual] = {}
+        for p in people:
+            self.by_name.setdefault(p.name, p)
         keys = sorted({p.name for p in people} | set(self.alias), key=len, reverse=True)
+        firsts = "".join(sorted({re.escape(k[0]) for k in keys}))  # tested once, not per name
         self._names = re.compile(
-            r"(?<![\w])(" + "|".join(re.escape(k) for k in keys) + r")(?![\w])") if keys else None
+            rf"(?<![\w])(?=[{firsts}])(" + "|".join(re.escape(k) for k in keys) + r")(?![\w])") \
+            if keys else None
         self.last: Individual | None = None
 
     def spans(self, text: str) -> list[tuple[int, int, Individual]]:
         """Where *text* names people by full name or surname: (start, end, person)."""
         found = []
         for m in self._names.finditer(text) if self._names else ():
-            person = next((p for p in self.people if p.name == m[1]), None) \
-                or self.alias.get(m[1])
+            person = self.by_name.get(m[1]) or self.alias.get(m[1])
             if person:
                 found.append((m.start(), m.end(), person))
         return found
@@ -323,6 +332,4 @@ class Resolver:
 
     def both(self, text: str) -> bool:
         """Does *text* speak of all the participants at once?"""
-        return bool(re.search(r"(?i:\b(the two|both|the three|all three|the)\s+(leaders|sides|men|women|"
-                              r"heads of (state|government)|countries|governments|nations|"
-                              r"neighbou?rs|allies|administrations))\b|^(They|Both)\b", text))
+        return bool(_ALL_OF_THEM.search(text))

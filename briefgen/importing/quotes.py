@@ -223,7 +223,7 @@ def spoken_paragraphs(paragraphs: list[tuple[str, list[str]]], resolver: Resolve
                 found[i] = Quotation(_tidy(text), speaker, "", text)
         else:
             run = 0
-        intro = _INTRODUCER.search(text)
+        intro = _INTRODUCER.search(text) if ":" in text else None  # the cheap test first
         if intro and not re.search(r"[“”\"]", text):
             speaker, run = _introducer(text[:intro.start()], before, resolver), _SPEECH_RUN
         before = (before + " " + text)[-600:]

@@ -20,7 +20,9 @@ for _cat, _words in _LEXICON.items():
     for _w in _words:
         _CATEGORIES_OF.setdefault(_w.strip().lower(), []).append(_cat)
 _ENDS = {w.strip().lower() for words in _LEXICON.values() for w in words if w != w.rstrip()}
-_PATTERN = re.compile(r"\b(?:" + lexicon.trie(
+# the look-ahead tests a word's first letter once, not once per branch of the trie
+_PATTERN = re.compile(r"\b(?=[" + "".join(sorted({re.escape(w[0]) for w in _CATEGORIES_OF}))
+                      + r"])(?:" + lexicon.trie(
     [*map(re.escape, w), *([r"\b"] if w in _ENDS else [])] for w in _CATEGORIES_OF) + ")", re.I)
 
 
