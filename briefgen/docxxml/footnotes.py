@@ -86,31 +86,28 @@ def add_footnote(document: Document, text: str, footnote_id: int | None = None) 
     root = footnotes_part(document).element
     if footnote_id is None:
         footnote_id = _next_id(root)
-    note = OxmlElement("w:footnote")
-    note.set(qn("w:id"), str(footnote_id))
+    note = OxmlElement("w:footnote", {qn("w:id"): str(footnote_id)})
     paragraph = OxmlElement("w:p")
-    ppr = OxmlElement("w:pPr")
-    style = OxmlElement("w:pStyle")
-    style.set(qn("w:val"), FOOTNOTE_TEXT)
-    ppr.append(style)
-    paragraph.append(ppr)
+    paragraph.append(_styled("w:pPr", "w:pStyle", FOOTNOTE_TEXT))
     mark = OxmlElement("w:r")
-    rpr = OxmlElement("w:rPr")
-    ref_style = OxmlElement("w:rStyle")
-    ref_style.set(qn("w:val"), FOOTNOTE_REFERENCE)
-    rpr.append(ref_style)
-    mark.append(rpr)
+    mark.append(_styled("w:rPr", "w:rStyle", FOOTNOTE_REFERENCE))
     mark.append(OxmlElement("w:footnoteRef"))
     paragraph.append(mark)
     run = OxmlElement("w:r")
-    run_text = OxmlElement("w:t")
-    run_text.set(qn("xml:space"), "preserve")
+    run_text = OxmlElement("w:t", {qn("xml:space"): "preserve"})
     run_text.text = f" {text}"
     run.append(run_text)
     paragraph.append(run)
     note.append(paragraph)
     root.append(note)
     return footnote_id
+
+
+def _styled(properties: str, style_tag: str, style_id: str):
+    """``<w:pPr><w:pStyle w:val="ID"/></w:pPr>`` (or the run's ``rPr``/``rStyle``)."""
+    props = OxmlElement(properties)
+    props.append(OxmlElement(style_tag, {qn("w:val"): style_id}))
+    return props
 
 
 def _add_footnote_styles(document: Document) -> None:

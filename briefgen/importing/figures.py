@@ -43,10 +43,11 @@ _RATIO = re.compile(rf"(?<![-–\w])({_SMALL})\s+(?:(?:out\s+of|in)\s+(?:every\s
 _DURATIONS = frozenset(lexicon.table("numbers", "lists")["durations"])
 _NOT_COUNTED = frozenset(lexicon.table("numbers", "lists")["not_counted"])
 # the count word is looked for first: the look-behinds cost more, at every position
-_SPELLED = re.compile(rf"(?<![\w’'-])(?=(?:{lexicon.alternation(list(_COUNT_WORDS))})\s)"
+_COUNT_WORD_RE = lexicon.alternation(list(_COUNT_WORDS))
+_SPELLED = re.compile(rf"(?<![\w’'-])(?=(?:{_COUNT_WORD_RE})\s)"
                       rf"(?<!\bthese\s)(?<!\bthose\s)"
                       rf"(?<!\bboth\s)(?<!\ball\s)(?<!\btheir\s)(?<!\bits\s)"
-                      rf"({lexicon.alternation(list(_COUNT_WORDS))})\s+"
+                      rf"({_COUNT_WORD_RE})\s+"
                       rf"(?:({_SCALE_RE})\s+)?"
                       rf"((?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*s)\b")
 # a number inside a name or a code ("COVID-19", "P-8A", "G20"), or a rank ("No. 1")
