@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,9 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Outside any one test too (a document still open when the session ends autosaves then,
+# and tests/x11 runs in a child process): never the user's real data folder.
+os.environ["BRIEFGEN_DATA_DIR"] = tempfile.mkdtemp(prefix="briefgen-tests-")
 
 
 @pytest.fixture(autouse=True)
