@@ -12,11 +12,10 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from briefgen.errors import BriefgenError
-from briefgen.gui.document import BriefingDocument, unlock_session
+from briefgen.gui.document import BriefingDocument, recoverable, unlock_session
 from briefgen.gui.errors import show_error
 from briefgen.gui.gc import GuiThreadCollector
 from briefgen.gui.main_window import MainWindow
-from briefgen.gui.recovery import offer_recovery
 from briefgen.gui.settings import APPLICATION, ORGANIZATION
 from briefgen.resources import sample_briefing_path
 
@@ -32,10 +31,21 @@ def application() -> QApplication:
     return app
 
 
+def restore_unsaved() -> list[BriefingDocument]:
+    """The documents the user restores from sessions that ended without saving; the
+    recovery dialog's module loads only when there is work to offer."""
+    left_over = recoverable()
+    if not left_over:
+        return []
+    from briefgen.gui.recovery import offer_recovery
+
+    return offer_recovery(left_over)
+
+
 def create_windows(path: Path | None) -> list[MainWindow]:
     """The main window on *path* (the bundled sample if None), or a window for
     each briefing restored from a session that ended without saving."""
-    restored = offer_recovery(None)
+    restored = restore_unsaved()
     if restored:
         windows = [MainWindow(document) for document in restored]
         for window in windows:

@@ -10,20 +10,23 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Callable
-from typing import TypeVar
-
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from typing import TYPE_CHECKING, TypeVar
 
 from briefgen.errors import BriefgenError
 from briefgen.gui.messages import human_message, where_lines
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox, QWidget
 
 T = TypeVar("T")
 _open: set[QMessageBox] = set()     # dialogs on screen (one without a parent needs an owner)
 
 
 def error_box(parent: QWidget | None, title: str, exc: BaseException) -> QMessageBox:
-    """The dialog for *exc* (not yet shown)."""
+    """The dialog for *exc* (not yet shown).  Qt's dialog classes load here, on the
+    first error, not at start-up: making them takes longer than a first paint."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning if isinstance(exc, BriefgenError)
                 else QMessageBox.Icon.Critical)
@@ -43,6 +46,8 @@ def error_box(parent: QWidget | None, title: str, exc: BaseException) -> QMessag
 
 def show_error(parent: QWidget | None, title: str, exc: BaseException) -> QMessageBox:
     """Show the dialog without blocking the caller (window-modal); return it."""
+    from PySide6.QtCore import Qt
+
     box = error_box(parent, title, exc)
     box.setAttribute(Qt.WA_DeleteOnClose)
     if parent is None:

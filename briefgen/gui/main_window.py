@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (QApplication, QComboBox, QFileDialog, QHBoxLayout, QLabel,
                                QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
-                               QSplitter, QStackedWidget, QStyle, QToolBar, QWidget)
+                               QSplitter, QStackedWidget, QToolBar, QWidget)
 
 from briefgen.briefing_io import BRIEF_SUFFIX
 from briefgen.gui import icons, workers
 from briefgen.gui.document import BriefingDocument
-from briefgen.gui.editors.facts import outcomes_page, sources_page, statements_page
-from briefgen.gui.editors.meeting import meeting_page
-from briefgen.gui.editors.people import people_page
-from briefgen.gui.editors.routing import routing_page
-from briefgen.gui.editors.topics import TopicsPage, objectives_page
 from briefgen.gui.errors import run_action, show_error
 from briefgen.gui.preview import PreviewPane
 from briefgen.gui.settings import app_settings, library
@@ -33,25 +28,31 @@ MAX_RECENT = 8
 
 @dataclass(frozen=True)
 class Page:
-    """One page of the editor, built when first shown."""
+    """One page of the editor, built (and its module loaded) when first shown."""
 
     title: str
     icon: str
-    build: Callable
-    """``build(document)`` returns the page's widget, or ``(widget, *editors)``."""
+    builder: str
+    """``module:name`` in :mod:`briefgen.gui.editors` of ``build(document)``, which
+    returns the page's widget, or ``(widget, *editors)``."""
     editors: tuple[str, ...]
     """Names for what *build* returns after the widget (a bare widget is its own editor)."""
 
+    def build(self, document: BriefingDocument):
+        module, name = self.builder.split(":")
+        return getattr(import_module(f"briefgen.gui.editors.{module}"), name)(document)
+
 
 PAGES = (
-    Page("Meeting", "page-meeting", meeting_page, ("meeting_form",)),
-    Page("People", "page-people", people_page, ("people",)),
-    Page("Objectives", "page-objectives", objectives_page, ("objectives",)),
-    Page("Topics", "page-topics", TopicsPage, ("topics_page",)),
-    Page("Quotes & figures", "page-statements", statements_page, ("statements",)),
-    Page("Outcomes", "page-outcomes", outcomes_page, ("outcomes",)),
-    Page("Sources", "page-sources", sources_page, ("sources",)),
-    Page("Routing & marking", "page-routing", routing_page, ("routing_form", "clearances")),
+    Page("Meeting", "page-meeting", "meeting:meeting_page", ("meeting_form",)),
+    Page("People", "page-people", "people:people_page", ("people",)),
+    Page("Objectives", "page-objectives", "topics:objectives_page", ("objectives",)),
+    Page("Topics", "page-topics", "topics:TopicsPage", ("topics_page",)),
+    Page("Quotes & figures", "page-statements", "facts:statements_page", ("statements",)),
+    Page("Outcomes", "page-outcomes", "facts:outcomes_page", ("outcomes",)),
+    Page("Sources", "page-sources", "facts:sources_page", ("sources",)),
+    Page("Routing & marking", "page-routing", "routing:routing_page",
+         ("routing_form", "clearances")),
 )
 
 
@@ -101,7 +102,7 @@ class MainWindow(QMainWindow):
         self.template_manager = None
         self._after_paint: list = []
         self.setAcceptDrops(True)
-        self.setWindowIcon(self.style().standardIcon(QStyle.SP_FileDialogDetailedView))
+        self.after_first_paint(self._set_window_icon)
         self._build_actions()
         self._build_ui()
         self._build_menus()
@@ -248,6 +249,12 @@ class MainWindow(QMainWindow):
             help_menu.addAction(action)
         help_menu.addSeparator()
         help_menu.addAction(self.act_about)
+
+    def _set_window_icon(self) -> None:
+        """The style's icon (loading QStyle takes longer than a first paint: after it)."""
+        from PySide6.QtWidgets import QStyle
+
+        self.setWindowIcon(self.style().standardIcon(QStyle.SP_FileDialogDetailedView))
 
     # -- the document ------------------------------------------------------------
     def set_document(self, document: BriefingDocument) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QListWidget, Q
                                QMessageBox, QVBoxLayout, QWidget)
 
 from briefgen.errors import BriefgenError
-from briefgen.gui.document import BriefingDocument, read_autosave, recoverable
+from briefgen.gui.document import BriefingDocument, read_autosave
 from briefgen.model import Briefing
 
 
@@ -112,9 +112,10 @@ class RecoveryDialog(QDialog):
             self.reject()
 
 
-def offer_recovery(parent: QWidget | None = None) -> list[BriefingDocument]:
-    """Ask about every copy left by a session that is gone; the restored documents."""
-    copies = [Copy.read(file) for file in recoverable()]
+def offer_recovery(files: list[Path], parent: QWidget | None = None) -> list[BriefingDocument]:
+    """Ask about the copies *files* left by sessions that are gone
+    (:func:`~briefgen.gui.document.recoverable`); the restored documents."""
+    copies = [Copy.read(file) for file in files]
     if not copies:
         return []
     dialog = RecoveryDialog(copies, parent)

@@ -7,7 +7,6 @@ Word on the reader's machine brings its own fonts.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -43,14 +42,16 @@ RANGES = ((0x0370, 0x03FF, GREEK), (0x0400, 0x052F, CYRILLIC), (0x0590, 0x05FF, 
           (0x3130, 0x318F, HANGUL), (0x3400, 0x4DBF, HAN), (0x4E00, 0x9FFF, HAN),
           (0xAC00, 0xD7AF, HANGUL), (0xF900, 0xFAFF, HAN), (0xFB1D, 0xFB4F, HEBREW),
           (0xFE70, 0xFEFF, ARABIC))
-_BEYOND_LATIN = re.compile(r"[\u0370-\uffff]")
+FIRST = "\u0370"        # the letters before it (Latin) every font has
 
 
 def scripts_in(text: str) -> list[Script]:
     """The scripts of :data:`RANGES` that *text* uses, in order of first use."""
     found: list[Script] = []
-    for match in _BEYOND_LATIN.finditer(text):
-        code = ord(match.group())
+    for char in text:
+        if char < FIRST:
+            continue
+        code = ord(char)
         for first, last, script in RANGES:
             if first <= code <= last and script not in found:
                 found.append(script)
@@ -71,7 +72,7 @@ def installed(script: Script) -> bool:
 
 def missing_fonts(text: str) -> list[Script]:
     """The scripts *text* uses that no installed font can show."""
-    if not _BEYOND_LATIN.search(text):
+    if max(text, default="") < FIRST:
         return []
     return [script for script in scripts_in(text) if not installed(script)]
 

@@ -7,10 +7,12 @@ Tests redirect it with ``QSettings.setPath(QSettings.IniFormat, QSettings.UserSc
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 
-from briefgen.library import ENV_VAR, Library, path_list
+if TYPE_CHECKING:
+    from briefgen.library import Library
 
 ORGANIZATION = "briefgen"
 APPLICATION = "briefgen"
@@ -31,10 +33,15 @@ def shared_folders(settings: QSettings) -> list[str]:
 
 def environment_folders() -> list[str]:
     """The shared folders of ``$BRIEFGEN_TEMPLATE_PATH`` (read, never written)."""
+    from briefgen.library import ENV_VAR, path_list
+
     return [str(folder) for folder in path_list(os.environ.get(ENV_VAR))]
 
 
 def library(settings: QSettings) -> Library:
     """The templates and profiles the app offers: built-in, the user's, the folders of
-    ``$BRIEFGEN_TEMPLATE_PATH`` and then those added in the app."""
+    ``$BRIEFGEN_TEMPLATE_PATH`` and then those added in the app (the library's
+    modules load on first use, after the window is on screen)."""
+    from briefgen.library import Library
+
     return Library(shared=environment_folders() + shared_folders(settings))
