@@ -1,7 +1,5 @@
 """``python -m briefgen``."""
 
-import sys
+from briefgen.cli import run
 
-from briefgen.cli import main
-
-sys.exit(main())
+run()

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import json
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from briefgen import __version__
 from briefgen.errors import BriefgenError, InputError
@@ -220,12 +222,37 @@ def error_lines(exc: BriefgenError, *, verbose: bool = False) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command *argv* (default: the process's arguments); the exit status."""
+    return _run(_arguments(argv))
+
+
+def run() -> NoReturn:
+    """The ``briefgen`` program (the console script and ``python -m briefgen``):
+    :func:`main` as the whole process."""
+    args = _arguments(None)
+    status = _run(args)
+    if args.command != "gui":
+        # The process ends here, its files written and closed.  CPython would
+        # still garbage-collect every object once more while it shuts down (a
+        # sixth of a cold render, for memory the system takes back anyway);
+        # frozen objects are left out of that.  Not after the app: Qt objects
+        # are cleaned up by that last collection.
+        gc.freeze()
+    sys.exit(status)
+
+
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
     # briefgen uses no pydantic plugins; loading them scans every installed
     # package at start-up, and one (such as a telemetry plugin) could reach
     # the network, which briefgen never does.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     args = _parser().parse_args(argv)
-    command = COMMANDS[args.command or "gui"]
+    args.command = args.command or "gui"
+    return args
+
+
+def _run(args: argparse.Namespace) -> int:
+    command = COMMANDS[args.command]
     try:
         return command(args)
     except BriefgenError as exc:
@@ -239,4 +266,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -183,6 +183,21 @@ def test_errors_have_no_traceback_but_debug_shows_it(tmp_path):
     assert "Traceback" in debug.stderr
 
 
+def test_the_program_exits_with_the_status_and_skips_the_last_collection(tmp_path):
+    """``run()`` is the whole process: it exits with the command's status, and after a
+    one-shot command the objects are frozen, so shutting down does not collect them."""
+    code = ("import gc, sys\n"
+            "from briefgen.cli import run\n"
+            "try:\n    run()\n"
+            "except SystemExit as exc:\n    print(exc.code, gc.get_freeze_count() > 0)\n")
+    ok = subprocess.run([sys.executable, "-c", code, "templates"], capture_output=True,
+                        text=True, timeout=60)
+    assert ok.stdout.splitlines()[-1] == "0 True"
+    failed = subprocess.run([sys.executable, "-c", code, "check", str(tmp_path / "none.docx")],
+                            capture_output=True, text=True, timeout=60)
+    assert failed.stdout.strip() == "1 True" and failed.stderr.startswith("briefgen: error:")
+
+
 def test_core_commands_never_import_qt(sample_path, tmp_path):
     code = (
         "import sys\n"
