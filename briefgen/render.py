@@ -20,7 +20,15 @@ from typing import Any
 
 import jinja2
 from lxml import etree
+from docx import Document
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.oxml import serialize_part_xml
+from docx.opc.part import Part
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsmap
 from docx.shared import Mm
+from docx.styles.styles import Styles
 from docxtpl import DocxTemplate, InlineImage
 
 from briefgen import __version__, docxxml, limits, wordpolicy
@@ -259,18 +267,116 @@ def _load(template: TemplateInfo) -> bytes:
                             file=template.path) from exc
 
 
+@dataclass(frozen=True)
+class HouseStyle:
+    """What an office changes in the parts of a template that rendering does not
+    fill in (its styles, numbering, settings...): the key of a prepared template."""
+
+    font: str
+    size_pt: float
+    east_asian_font: str
+    lang: str
+    script_fonts: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def of(cls, office: OfficeProfile) -> HouseStyle:
+        return cls(office.font, office.font_size, office.east_asian_font, office.spelling,
+                   tuple(sorted(script_fonts(office).items())))
+
+    def apply(self, styles: Styles) -> None:
+        """Fonts and spelling on a styles part, then its script twins and schema order."""
+        docxxml.style_styles(styles, font=self.font, size_pt=self.size_pt,
+                             east_asian_font=self.east_asian_font, lang=self.lang)
+        docxxml.complex_script_twins(styles.element)
+        docxxml.finish_part(styles.element)
+
+
+_STYLES_PLACEHOLDER = f'<w:styles xmlns:w="{nsmap["w"]}"/>'.encode()
+
+
+class _Prepared:
+    """A template made ready for one office, once per process and in memory only.
+
+    Most of a template is the same in every document rendered from it: the
+    styles (the largest part by far), numbering, settings, theme.  The office's
+    house style, script twins and schema order are applied to those parts here,
+    once; ``package`` is the template so finished, its styles part a
+    placeholder, and :meth:`styles` the finished ``styles.xml`` (with or without
+    the footnote styles, which a document gets only when it has notes).
+    ``finished`` names the XML parts rendering leaves as they are here.
+    """
+
+    def __init__(self, data: bytes, house: HouseStyle) -> None:
+        document = Document(io.BytesIO(data))
+        styles = document.part._styles_part      # created when the template has none
+        self.house = house
+        self._pristine = styles.blob
+        self._styles: dict[bool, bytes] = {}
+        filled = _filled_in(document)
+        static = [part for part in docxxml.xml_parts(document)
+                  if part not in filled and part is not styles]
+        docxxml.apply_scripts(document, dict(house.script_fonts), parts=static)
+        for part in static:
+            docxxml.finish_part(part.element)
+        for rel in document.part.rels.values():     # dropped from every document
+            if rel.reltype == docxxml.STYLES_WITH_EFFECTS:
+                rel.target_part._blob = b""
+        self.finished = frozenset(str(part.partname) for part in static)
+        _swap_part(document, RT.STYLES, _STYLES_PLACEHOLDER)
+        out = io.BytesIO()
+        document.save(out)
+        self.package = out.getvalue()
+
+    def styles(self, notes: bool) -> bytes:
+        """The finished ``styles.xml``; with the footnote styles when *notes*."""
+        if notes not in self._styles:
+            styles = Styles(parse_xml(self._pristine))
+            if notes:
+                docxxml.add_footnote_styles(styles)
+            self.house.apply(styles)
+            self._styles[notes] = serialize_part_xml(styles.element)
+        return self._styles[notes]
+
+
+def _filled_in(document) -> set:
+    """The parts docxtpl renders or briefgen sets per document: the body, its
+    headers and footers, the footnotes and the core properties."""
+    main = document.part
+    parts = {main, main.package._core_properties_part}
+    parts |= {rel.target_part for rel in main.rels.values()
+              if not rel.is_external and rel.reltype in (RT.HEADER, RT.FOOTER)}
+    parts |= {part for part in main.package.iter_parts() if part.content_type == CT.WML_FOOTNOTES}
+    return parts
+
+
+def _swap_part(document, reltype: str, blob: bytes) -> Part:
+    """Put a plain part holding *blob* in place of the main part's *reltype* part
+    (same name, type and relationship id); return it."""
+    rel = next(rel for rel in document.part.rels.values() if rel.reltype == reltype)
+    old = rel.target_part
+    rel._target = part = Part(old.partname, old.content_type, blob, old.package)
+    return part
+
+
+@lru_cache(maxsize=16)
+def _prepared(data: bytes, house: HouseStyle) -> _Prepared:
+    return _Prepared(data, house)
+
+
 def render_briefing(briefing: Briefing, template: TemplateInfo, office: OfficeProfile, *,
                     today: dt.date | None = None) -> bytes:
     """Render one document; raise :class:`TemplateError` naming template, part and tag."""
     today = today or dt.date.today()
     data = _load(template)
     try:
-        doc = _SandboxedDocx(io.BytesIO(data))
+        prepared = _prepared(data, HouseStyle.of(office))
+        doc = _SandboxedDocx(io.BytesIO(prepared.package))
         doc.template_name = template.name
         doc.render_init()
     except Exception as exc:  # python-docx raises several kinds for a bad package
         raise TemplateError(f"not a Word document ({type(exc).__name__}: {exc})",
                             file=template.path, hint="save it from Word as .docx") from exc
+    styles = _swap_part(doc.docx, RT.STYLES, prepared.styles(False))
     context = build_context(briefing, office, template, today)
     if office.logo is not None:
         context["logo"] = InlineImage(doc, io.BytesIO(logo_bytes(office.logo, office.path)),
@@ -284,14 +390,17 @@ def render_briefing(briefing: Briefing, template: TemplateInfo, office: OfficePr
                             file=template.name,
                             hint="run `briefgen check` on the template") from exc
     drop_emptied_hosts(doc.docx)
-    for number, text in context["_footnotes"].notes:
-        docxxml.add_footnote(doc.docx, text, number)
-    docxxml.apply_house_style(doc.docx, paper=office.paper, margin_mm=office.margin_mm,
-                              font=office.font, size_pt=office.font_size,
-                              east_asian_font=office.east_asian_font, lang=office.spelling)
-    docxxml.apply_scripts(doc.docx, script_fonts(office))
+    notes = context["_footnotes"].notes
+    for number, text in notes:
+        docxxml.add_footnote(doc.docx, text, number, styles=False)
+    if notes:
+        styles._blob = prepared.styles(True)
+    docxxml.style_sections(doc.docx, paper=office.paper, margin_mm=office.margin_mm)
+    changed = [part for part in docxxml.xml_parts(doc.docx)
+               if str(part.partname) not in prepared.finished]
+    docxxml.apply_scripts(doc.docx, script_fonts(office), parts=changed)
     _set_properties(doc, briefing, office, template, context["marking"]["banner"])
-    docxxml.finish_package(doc.docx, __version__)
+    docxxml.finish_package(doc.docx, __version__, parts=changed)
     out = io.BytesIO()
     doc.save(out)
     data = out.getvalue()

@@ -13,27 +13,32 @@ from docx.oxml.ns import nsmap
 
 from briefgen.docxxml.fields import add_field, toc_paragraphs, update_fields_on_open
 from briefgen.docxxml.footnotes import (FOOTNOTE_REFERENCE, FOOTNOTE_TEXT, add_footnote,
+                                        add_footnote_styles,
                                         footnote_reference_xml, footnotes_part,
                                         next_footnote_id)
 from briefgen.docxxml.order import (SCHEMA_ORDER, insert_in_order, misplaced_children,
                                     property_containers, sort_properties)
-from briefgen.docxxml.package import app_version, finish_package
+from briefgen.docxxml.package import (STYLES_WITH_EFFECTS, app_version, finish_package,
+                                      finish_part, xml_parts)
 from briefgen.docxxml.paragraphs import (first_paragraph, insert_before, outline_level,
                                          page_break_before, start_of_body)
 from briefgen.docxxml.script_runs import (apply_scripts, complex_script_twins,
                                           script_run_properties, script_run_xml)
-from briefgen.docxxml.style import PAPER_MM, apply_house_style, set_language, set_run_fonts
+from briefgen.docxxml.style import (PAPER_MM, apply_house_style, set_language, set_run_fonts,
+                                    style_sections, style_styles)
 
 CORE_PROPERTIES_NS = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 
 __all__ = [
-    "FOOTNOTE_REFERENCE", "FOOTNOTE_TEXT", "PAPER_MM", "SCHEMA_ORDER", "add_field",
-    "add_footnote", "app_version", "apply_house_style", "apply_scripts",
-    "complex_script_twins", "finish_package", "first_paragraph", "insert_before", "footnote_reference_xml", "footnotes_part",
+    "FOOTNOTE_REFERENCE", "FOOTNOTE_TEXT", "PAPER_MM", "SCHEMA_ORDER", "STYLES_WITH_EFFECTS", "add_field",
+    "add_footnote", "add_footnote_styles", "app_version", "apply_house_style", "apply_scripts",
+    "complex_script_twins", "finish_package", "finish_part", "first_paragraph", "insert_before",
+    "footnote_reference_xml", "footnotes_part",
     "insert_in_order", "misplaced_children", "next_footnote_id", "outline_level",
     "page_break_before", "property_containers", "script_run_properties", "script_run_xml",
-    "set_language", "set_run_fonts", "sort_properties", "start_of_body", "toc_paragraphs",
-    "update_fields_on_open",
+    "set_language", "set_run_fonts", "sort_properties", "start_of_body", "style_sections",
+    "style_styles", "toc_paragraphs",
+    "update_fields_on_open", "xml_parts",
 ]
 
 

@@ -16,6 +16,7 @@ from docx.opc.part import XmlPart
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, nsmap, qn
 from docx.shared import Pt
+from docx.styles.styles import Styles
 
 
 FOOTNOTE_TEXT, FOOTNOTE_REFERENCE = "FootnoteText", "FootnoteReference"
@@ -57,13 +58,16 @@ def _next_id(root) -> int:
     return max([0, *(int(value) for value in ids)]) + 1
 
 
-def footnotes_part(document: Document) -> XmlPart:
-    """The footnotes part of *document*, created (with its styles) when missing.
+def footnotes_part(document: Document, *, styles: bool = True) -> XmlPart:
+    """The footnotes part of *document*, created when missing, with the footnote
+    styles (unless *styles* is false: the caller has added them with
+    :func:`add_footnote_styles`).
 
     A part python-docx loaded as plain bytes (a template saved by Word with
     footnotes) is swapped for an XML part holding the same content.
     """
-    _add_footnote_styles(document)
+    if styles:
+        add_footnote_styles(document.styles)
     rel = _footnotes_rel(document)
     if rel is None:
         part = XmlPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES,
@@ -79,11 +83,12 @@ def footnotes_part(document: Document) -> XmlPart:
     return part
 
 
-def add_footnote(document: Document, text: str, footnote_id: int | None = None) -> int:
+def add_footnote(document: Document, text: str, footnote_id: int | None = None, *,
+                 styles: bool = True) -> int:
     """Append a footnote reading *text*; return its id (the next free one unless
     *footnote_id* is given).  The body refers to it with
-    :func:`footnote_reference_xml`."""
-    root = footnotes_part(document).element
+    :func:`footnote_reference_xml`.  *styles* as for :func:`footnotes_part`."""
+    root = footnotes_part(document, styles=styles).element
     if footnote_id is None:
         footnote_id = _next_id(root)
     note = OxmlElement("w:footnote", {qn("w:id"): str(footnote_id)})
@@ -110,10 +115,9 @@ def _styled(properties: str, style_tag: str, style_id: str):
     return props
 
 
-def _add_footnote_styles(document: Document) -> None:
+def add_footnote_styles(styles: Styles) -> None:
     """Word's "footnote text" (10 pt, single-spaced) and "footnote reference"
     (superscript) styles, unless the template defines its own."""
-    styles = document.styles
     ids = set(styles.element.xpath("w:style/@w:styleId"))     # no proxy per style
     if FOOTNOTE_TEXT not in ids:
         text = styles.add_style("footnote text", WD_STYLE_TYPE.PARAGRAPH)

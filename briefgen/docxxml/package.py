@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from docx.document import Document
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -16,6 +18,11 @@ STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/st
 APP_XML = (
     '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
     "<Application>briefgen</Application><AppVersion>{version}</AppVersion></Properties>")
+
+
+def xml_parts(document: Document) -> list[XmlPart]:
+    """Every part of *document*'s package that python-docx holds as XML."""
+    return [part for part in document.part.package.iter_parts() if isinstance(part, XmlPart)]
 
 
 def app_version(version: str) -> str:
@@ -35,20 +42,26 @@ def _on_off_only(root) -> None:
             flag.set(qn("w:val"), "off")
 
 
-def finish_package(document: Document, version: str) -> None:
+def finish_part(root) -> None:
+    """Property children of one part's XML in schema order, row flags ``on``/``off``."""
+    sort_properties(root)
+    _on_off_only(root)
+
+
+def finish_package(document: Document, version: str,
+                   parts: Iterable[XmlPart] | None = None) -> None:
     """Make a filled-in document one Word opens without complaint.
 
-    Property children go in schema order in every part; ``w:zoom`` gets the
+    Property children go in schema order in every part (in *parts* only, when
+    given: the others are finished already); ``w:zoom`` gets the
     ``w:percent`` it requires; ``app.xml`` names briefgen and claims no page
     or word counts; the Word 2010 ``stylesWithEffects`` copy (which Word 2010
     reads instead of the house-styled ``styles.xml``, and Word 2013 on never
     writes) and the template's thumbnail (a picture of another document) go.
     """
     package = document.part.package
-    for part in package.iter_parts():
-        if isinstance(part, XmlPart):
-            sort_properties(part.element)
-            _on_off_only(part.element)
+    for part in xml_parts(document) if parts is None else parts:
+        finish_part(part.element)
     zoom = document.settings.element.find(qn("w:zoom"))
     if zoom is not None and zoom.get(qn("w:percent")) is None:
         zoom.set(qn("w:percent"), "100")

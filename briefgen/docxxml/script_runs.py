@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Iterable
 
 from docx.document import Document
 from docx.opc.part import XmlPart
@@ -19,6 +20,7 @@ from lxml import etree
 
 from briefgen import scripts
 from briefgen.docxxml.order import child
+from briefgen.docxxml.package import xml_parts
 from briefgen.docxxml.text import append_text
 
 
@@ -100,12 +102,12 @@ def _tagged(rpr) -> bool:
     return language is not None and bool(language.get(qn("w:eastAsia")) or language.get(qn("w:bidi")))
 
 
-def apply_scripts(document: Document, fonts: dict[str, str], default_han: str = "zh-CN") -> None:
+def apply_scripts(document: Document, fonts: dict[str, str], default_han: str = "zh-CN",
+                  parts: Iterable[XmlPart] | None = None) -> None:
     """Give text in every script its font slot, language and direction, in the
-    body, headers, footers and footnotes; complex-script twins everywhere."""
-    for part in document.part.package.iter_parts():
-        if not isinstance(part, XmlPart):
-            continue
+    body, headers, footers and footnotes; complex-script twins everywhere (in
+    *parts* only, when given)."""
+    for part in xml_parts(document) if parts is None else parts:
         root = part.element
         for paragraph in root.iter(qn("w:p")):
             _script_paragraph(paragraph, fonts, default_han)

@@ -6,6 +6,7 @@ from docx.document import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from docx.styles.styles import Styles
 
 PAPER_MM = {"Letter": (215.9, 279.4), "A4": (210.0, 297.0)}
 
@@ -25,8 +26,7 @@ def set_run_fonts(rpr, *, latin: str | None = None, east_asian: str | None = Non
         fonts.set(qn("w:eastAsia"), east_asian)
 
 
-def _default_rpr(document: Document):
-    styles = document.styles.element
+def _default_rpr(styles):
     defaults = styles.find(qn("w:docDefaults"))
     if defaults is None:
         defaults = OxmlElement("w:docDefaults")
@@ -54,16 +54,28 @@ def set_language(rpr, lang: str) -> None:
 def apply_house_style(document: Document, *, paper: str, margin_mm: float, font: str,
                       size_pt: float, east_asian_font: str, lang: str) -> None:
     """An office's paper size, margins, fonts and spelling for every section and style."""
+    style_sections(document, paper=paper, margin_mm=margin_mm)
+    style_styles(document.styles, font=font, size_pt=size_pt, east_asian_font=east_asian_font,
+                 lang=lang)
+
+
+def style_sections(document: Document, *, paper: str, margin_mm: float) -> None:
+    """An office's paper size and margins for every section (in the body)."""
     width, height = PAPER_MM[paper]
     for section in document.sections:
         section.page_width, section.page_height = Mm(width), Mm(height)
         section.left_margin = section.right_margin = Mm(margin_mm)
         section.top_margin = section.bottom_margin = Mm(margin_mm)
-    rpr = _default_rpr(document)
+
+
+def style_styles(styles: Styles, *, font: str, size_pt: float, east_asian_font: str,
+                 lang: str) -> None:
+    """An office's fonts and spelling for the defaults and every style (``styles.xml``)."""
+    rpr = _default_rpr(styles.element)
     set_run_fonts(rpr, latin=font, east_asian=east_asian_font)
     set_language(rpr, lang)
-    normal = document.styles["Normal"]
+    normal = styles["Normal"]
     normal.font.size = Pt(size_pt)
     set_run_fonts(normal.element.get_or_add_rPr(), latin=font, east_asian=east_asian_font)
-    for rpr_style in document.styles.element.xpath("w:style/w:rPr[w:rFonts]"):
+    for rpr_style in styles.element.xpath("w:style/w:rPr[w:rFonts]"):
         set_run_fonts(rpr_style, latin=font, east_asian=east_asian_font)
