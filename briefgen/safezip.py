@@ -12,11 +12,13 @@ checks its CRC), so the declared sizes bound the memory used; but its
 
 from __future__ import annotations
 
+import hashlib
 import io
+import struct
 import zipfile
 import zlib
 
-from briefgen.errors import BriefgenError, InputError
+from briefgen.errors import BriefgenError, InputError, OutputError
 
 MAX_FILE = 50_000_000           # a package on disk
 MAX_MEMBERS = 2000
@@ -40,6 +42,25 @@ def read_package(data: bytes, where: object, *,
                  error: type[BriefgenError] = InputError) -> dict[str, bytes]:
     """Every member of the zip *data* by name; raise *error* (located at *where*)
     for a package that is damaged or would unpack beyond the limits."""
+    archive, fail = _checked(data, where, error)
+    parts: dict[str, bytes] = {}
+    for info in archive.infolist():
+        try:
+            parts[info.filename] = _inflate(archive, info)
+        except _BROKEN as exc:
+            raise fail(f"{info.filename}: the package is damaged ({exc})") from exc
+    return parts
+
+
+def check_package(data: bytes, where: object, *,
+                  error: type[BriefgenError] = InputError) -> None:
+    """Raise as :func:`read_package` would for the zip *data*, from its directory alone."""
+    _checked(data, where, error)
+
+
+def _checked(data: bytes, where: object, error: type[BriefgenError]):
+    """The zip *data* opened, its directory checked against the limits; and the
+    function that makes its errors."""
     def fail(message: str, hint: str = _HINT) -> BriefgenError:
         return error(message, file=where, hint=hint)
 
@@ -60,13 +81,7 @@ def read_package(data: bytes, where: object, *,
     seen: set[str] = set()
     for info in infos:
         _check_member(info, seen, fail)
-    parts: dict[str, bytes] = {}
-    for info in infos:
-        try:
-            parts[info.filename] = _inflate(archive, info)
-        except _BROKEN as exc:
-            raise fail(f"{info.filename}: the package is damaged ({exc})") from exc
-    return parts
+    return archive, fail
 
 
 def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
@@ -107,3 +122,54 @@ def _check_member(info: zipfile.ZipInfo, seen: set[str], fail) -> None:
     if info.file_size > RATIO_FROM and info.file_size > MAX_RATIO * max(info.compress_size, 1):
         raise fail(f"{name}: the part would unpack {info.file_size // max(info.compress_size, 1)}"
                    f" times its size, more than {MAX_RATIO} (a zip bomb?)")
+
+
+# --- writing -------------------------------------------------------------------
+
+_LOCAL = struct.Struct("<IHHHHHIIIHH")
+_CENTRAL = struct.Struct("<IHHHHHHIIIHHHHHII")
+_END = struct.Struct("<IHHHHIIH")
+_VERSION = 20                         # deflate, no ZIP64: what every reader takes
+_DOS_DATE = 1 << 5 | 1               # 1980-01-01, 00:00: the same bytes for the same parts
+_UTF8 = 0x800
+_LIMIT = 0xFFFFFFFF
+_DEFLATED: dict[bytes, tuple[int, bytes]] = {}
+_DEFLATED_MAX = 256
+
+
+def write_package(parts: dict[str, bytes]) -> bytes:
+    """A zip package holding *parts* (name -> bytes, in order), each deflated.
+
+    A part with the same bytes as one deflated before (a template's styles in
+    every document rendered from it) reuses that stream, recalled by its
+    SHA-256 in memory only."""
+    out = bytearray()
+    central = []
+    for name, data in parts.items():
+        encoded = name.encode("utf-8")
+        flags = 0 if encoded.isascii() else _UTF8
+        crc, packed = _deflate(data)
+        if max(len(data), len(packed), len(out)) >= _LIMIT:
+            raise OutputError("the document would be 4 GB or more", hint="make it smaller")
+        sizes = (8, 0, _DOS_DATE, crc, len(packed), len(data), len(encoded))
+        central.append(_CENTRAL.pack(0x02014B50, _VERSION, _VERSION, flags, *sizes, 0, 0, 0, 0,
+                                     0, len(out)) + encoded)
+        out += _LOCAL.pack(0x04034B50, _VERSION, flags, *sizes, 0) + encoded + packed
+    start = len(out)
+    for entry in central:
+        out += entry
+    out += _END.pack(0x06054B50, 0, 0, len(central), len(central), len(out) - start, start, 0)
+    return bytes(out)
+
+
+def _deflate(data: bytes) -> tuple[int, bytes]:
+    """CRC-32 and raw deflate stream of *data* (zlib's default level, as zipfile's)."""
+    key = hashlib.sha256(data).digest()
+    found = _DEFLATED.get(key)
+    if found is None:
+        compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+        found = zlib.crc32(data), compressor.compress(data) + compressor.flush()
+        if len(_DEFLATED) >= _DEFLATED_MAX:
+            _DEFLATED.clear()
+        _DEFLATED[key] = found
+    return found

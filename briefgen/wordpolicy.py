@@ -15,6 +15,7 @@ finding with one located line.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 
@@ -138,30 +139,63 @@ def parser() -> etree.XMLParser:
 def scan(parts: dict[str, bytes], *, xml_only: bool = False) -> list[Finding]:
     """Every finding in a package's *parts*; with *xml_only*, only DOCTYPEs and
     unreadable XML (for packages that are only read, never shown or rendered)."""
-    findings: list[Finding] = []
-    trees = {}
-    for name, data in parts.items():
-        if _is_xml(name, data):
-            tree = _parse(name, data, findings)
-            if tree is not None:
-                trees[name] = tree
+    scans = {name: _scan_part(name, data) for name, data in parts.items()}
+    findings = [finding for part in scans.values() for finding in part.damaged]
     if xml_only:
         return findings
-    for name in parts:
-        for pattern, what, why, hint in PART_NAMES:
-            if pattern.search(name):
-                findings.append(Finding(name, "", f"{what} ({name})", why, hint))
-    content_types = trees.get("[Content_Types].xml")
+    findings += [finding for part in scans.values() for finding in part.named]
+    content_types = scans.get("[Content_Types].xml")
     if content_types is not None:
-        findings += _content_types(content_types)
-    for name, root in sorted(trees.items(), key=lambda item: not item[0].endswith(".rels")):
-        if name.endswith(".rels"):
-            findings += _relationships(name, root)
-        elif name.lower().endswith(".svg"):
-            findings += _svg(name, root)
-        else:
-            findings += _elements(name, root)
+        findings += content_types.content_types
+    for name in sorted(scans, key=lambda name: not name.endswith(".rels")):
+        findings += scans[name].content
     return findings
+
+
+@dataclass(frozen=True)
+class _PartScan:
+    """The findings in one part: its XML unreadable or declaring a DOCTYPE, its
+    name meaning code, what [Content_Types].xml declares, what its XML holds."""
+
+    damaged: tuple[Finding, ...]
+    named: tuple[Finding, ...]
+    content_types: tuple[Finding, ...]
+    content: tuple[Finding, ...]
+
+
+_SCANNED: dict[tuple[str, bytes], _PartScan] = {}
+_SCANNED_MAX = 256
+
+
+def _scan_part(name: str, data: bytes) -> _PartScan:
+    """Scan one part, or recall the scan of a part of the same name and the same
+    bytes (by SHA-256, in memory only): every document rendered from a template
+    repeats most of its parts."""
+    key = (name, hashlib.sha256(data).digest())
+    found = _SCANNED.get(key)
+    if found is None:
+        found = _scan_fresh(name, data)
+        if len(_SCANNED) >= _SCANNED_MAX:
+            _SCANNED.clear()
+        _SCANNED[key] = found
+    return found
+
+
+def _scan_fresh(name: str, data: bytes) -> _PartScan:
+    damaged: list[Finding] = []
+    root = _parse(name, data, damaged) if _is_xml(name, data) else None
+    named = tuple(Finding(name, "", f"{what} ({name})", why, hint)
+                  for pattern, what, why, hint in PART_NAMES if pattern.search(name))
+    if root is None:
+        return _PartScan(tuple(damaged), named, (), ())
+    types = tuple(_content_types(root)) if name == "[Content_Types].xml" else ()
+    if name.endswith(".rels"):
+        content = _relationships(name, root)
+    elif name.lower().endswith(".svg"):
+        content = _svg(name, root)
+    else:
+        content = _elements(name, root)
+    return _PartScan(tuple(damaged), named, types, tuple(content))
 
 
 def enforce(parts: dict[str, bytes], *, file: object, subject: str = "template",

@@ -230,3 +230,25 @@ def test_builtin_templates_and_their_output_pass(sample):
 
     for info in list_templates():
         render_briefing(sample, info, OfficeProfile())   # raises on any finding
+
+
+def test_a_part_is_judged_by_its_own_bytes_each_time(sample, tmp_path):
+    """Scans are recalled by a part's name and bytes: a part renamed, or changed by
+    one tag, is scanned afresh; a finding recalled is still a finding."""
+    from briefgen import wordpolicy
+
+    clean = read_part(plain_template(), "word/document.xml").encode()
+    evil = read_part(with_body(plain_template(), split_field("INCLUDEPICTURE http://x/p.png")),
+                     "word/document.xml").encode()
+    for _ in range(2):
+        assert wordpolicy.scan({"word/document.xml": clean}) == []
+        found = wordpolicy.scan({"word/document.xml": evil})
+        assert [(f.part, f.location) for f in found] == [("word/document.xml", "paragraph 2")]
+        assert [f.part for f in wordpolicy.scan({"word/header1.xml": evil})] == ["word/header1.xml"]
+
+    path = tmp_path / "sly.docx"
+    path.write_bytes(with_body(plain_template(),
+                               one_run_field("{{ 'INCL' + 'UDE' }}PICTURE http://127.0.0.1:9/p")))
+    for _ in range(2):          # the second render's parts are recalled, and refused again
+        with pytest.raises(TemplateSecurityError, match="includes a picture from outside"):
+            render_briefing(sample, read_template_info(path), OfficeProfile())

@@ -19,7 +19,7 @@ from briefgen.docxxml.footnotes import (FOOTNOTE_REFERENCE, FOOTNOTE_TEXT, add_f
 from briefgen.docxxml.order import (SCHEMA_ORDER, insert_in_order, misplaced_children,
                                     property_containers, sort_properties)
 from briefgen.docxxml.package import (STYLES_WITH_EFFECTS, app_version, finish_package,
-                                      finish_part, xml_parts)
+                                      finish_part, package_parts, xml_parts)
 from briefgen.docxxml.paragraphs import (first_paragraph, insert_before, outline_level,
                                          page_break_before, start_of_body)
 from briefgen.docxxml.script_runs import (apply_scripts, complex_script_twins,
@@ -34,7 +34,7 @@ __all__ = [
     "add_footnote", "add_footnote_styles", "app_version", "apply_house_style", "apply_scripts",
     "complex_script_twins", "finish_package", "finish_part", "first_paragraph", "insert_before",
     "footnote_reference_xml", "footnotes_part",
-    "insert_in_order", "misplaced_children", "next_footnote_id", "outline_level",
+    "insert_in_order", "misplaced_children", "next_footnote_id", "outline_level", "package_parts",
     "page_break_before", "property_containers", "script_run_properties", "script_run_xml",
     "set_language", "set_run_fonts", "sort_properties", "start_of_body", "style_sections",
     "style_styles", "toc_paragraphs",

@@ -9,6 +9,7 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part, XmlPart
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
 
 from briefgen.docxxml.order import sort_properties
@@ -23,6 +24,27 @@ APP_XML = (
 def xml_parts(document: Document) -> list[XmlPart]:
     """Every part of *document*'s package that python-docx holds as XML."""
     return [part for part in document.part.package.iter_parts() if isinstance(part, XmlPart)]
+
+
+class _Members(dict):
+    """What python-docx's package writer writes, kept by member name."""
+
+    def write(self, uri: PackURI, blob: bytes) -> None:
+        self[uri.membername] = blob
+
+
+def package_parts(document: Document) -> dict[str, bytes]:
+    """The members python-docx would write for *document* (content types,
+    relationships, parts), by name and in its order, without zipping them."""
+    package = document.part.package
+    parts = list(package.iter_parts())
+    for part in parts:
+        part.before_marshal()
+    members = _Members()
+    PackageWriter._write_content_types_stream(members, parts)
+    PackageWriter._write_pkg_rels(members, package.rels)
+    PackageWriter._write_parts(members, parts)
+    return members
 
 
 def app_version(version: str) -> str:

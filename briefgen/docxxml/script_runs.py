@@ -31,6 +31,8 @@ _TWINNABLE = etree.XPath(".//w:rPr[w:b or w:i or w:sz]", namespaces={"w": nsmap[
 """The run properties that have a twin to set (most have none)."""
 _BEYOND_LATIN = re.compile("[^\x00-\u058f]")
 """A character of a script that needs its own font slot or direction (U+0590 on)."""
+_ALL_TEXT = etree.XPath("string()")
+"""Every text node in an element, joined (a quick test before looking at runs)."""
 
 
 def complex_script_twins(root) -> None:
@@ -109,12 +111,15 @@ def apply_scripts(document: Document, fonts: dict[str, str], default_han: str = 
     *parts* only, when given)."""
     for part in xml_parts(document) if parts is None else parts:
         root = part.element
-        for paragraph in root.iter(qn("w:p")):
-            _script_paragraph(paragraph, fonts, default_han)
+        if _BEYOND_LATIN.search(_ALL_TEXT(root)):
+            for paragraph in root.iter(qn("w:p")):
+                _script_paragraph(paragraph, fonts, default_han)
         complex_script_twins(root)
 
 
 def _script_paragraph(paragraph, fonts, default_han) -> None:
+    if not _BEYOND_LATIN.search(_ALL_TEXT(paragraph)):
+        return
     runs = [r for r in paragraph.iter(qn("w:r"))
             if next(r.iterancestors(qn("w:p")), None) is paragraph]
     texts = [(run, _run_text(run)) for run in runs]
