@@ -26,6 +26,14 @@ from briefgen.typography import typeset
 # Characters or line starts that can change how Markdown renders text; text
 # without them renders as itself, so the parser need not even be imported.
 _MARKUP = re.compile(r"[*_`#\[\]<>&\\\n]|^\s*([-+]|\d+[.)])\s", re.MULTILINE)
+# ``**strong**`` or ``*emphasis*`` whose text starts and ends with a letter or
+# digit, not touching another ``*``: CommonMark's flanking rules always make
+# such a pair emphasis, so text whose only markup is these renders without the
+# parser too (tests compare both ways).
+_EMPHASIS = re.compile(r"(?<!\*)(\*\*?)(?=\w)([^*]*?\w)\1(?!\*)")
+# What the parser reads differently besides markup: a ``~~~`` fence, a
+# carriage return (a line break), a NUL (replaced).
+_NOT_INLINE = re.compile(r"^~~~|[\r\0]")
 DROP_MARK = "_briefgen_empty_host"
 _BULLET_STYLES = ("ListBullet", "ListBullet2")
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -54,6 +62,37 @@ def markdown_to_richtext(text: str, *, date_style: str = "us", portion: str = ""
     text = str(text or "").strip()
     if not _MARKUP.search(text):
         return RichText(typeset(text, date_style), bold=bold, italic=italic) if text else RichText()
+    spans = _emphasis_spans(text)
+    if spans is not None:
+        rich = RichText()
+        for span, strong, emphasis in spans:
+            rich.add(typeset(span, date_style), bold=bold or strong, italic=italic or emphasis)
+        return rich
+    return _parsed(text, date_style, portion, bold, italic)
+
+
+def _emphasis_spans(text: str) -> list[tuple[str, bool, bool]] | None:
+    """*text* as (text, strong, emphasis) spans when its only markup is simple
+    ``**strong**`` and ``*emphasis*`` (see ``_EMPHASIS``), else None."""
+    if _NOT_INLINE.search(text):
+        return None
+    spans, start, marker = [], 0, ""
+    for found in _EMPHASIS.finditer(text):
+        before = text[start:found.start()]
+        marker, inner = found.groups()
+        if before or marker == "**":    # as the parser: an empty run before strong text
+            spans.append((before, False, False))
+        spans.append((inner, marker == "**", marker == "*"))
+        start = found.end()
+    if text[start:] or marker == "**":  # and after it
+        spans.append((text[start:], False, False))
+    if any(_MARKUP.search(span) for span, _, _ in spans):
+        return None
+    return spans
+
+
+def _parsed(text: str, date_style: str, portion: str, bold: bool, italic: bool) -> RichText:
+    """*text* through the Markdown parser: any Markdown."""
     rich = RichText()
     base_bold, base_italic = bold, italic
     lists: list[list[int] | None] = []  # None: bullets; [n]: the next number
