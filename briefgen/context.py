@@ -13,6 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from briefgen.limits import MAX_TEXT
+
 PLAIN = (str, int, float, bool, dt.date, type(None))
 """The scalar types a template may hold."""
 
@@ -26,14 +28,16 @@ class Record(Mapping):
     """An immutable, named set of plain fields: a person, a topic, the office.
 
     Templates read fields as ``p.name`` or ``p['name']``; ``kind`` names the
-    record in errors ("Person has no field 'nme'").
+    record in errors ("Person has no field 'nme'").  Being read-only, a record
+    is weighed (:func:`weight`) once.
     """
 
-    __slots__ = ("_kind", "_fields")
+    __slots__ = ("_kind", "_fields", "_weight")
 
     def __init__(self, kind: str, fields: Mapping[str, Any]) -> None:
         object.__setattr__(self, "_kind", kind)
         object.__setattr__(self, "_fields", dict(fields))
+        object.__setattr__(self, "_weight", None)
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("records are read-only")
@@ -54,6 +58,30 @@ class Record(Mapping):
     def __repr__(self) -> str:
         inner = ", ".join(f"{key}={value!r}" for key, value in self._fields.items())
         return f"{self._kind}({inner})"
+
+
+def weight(value: Any, limit: int = MAX_TEXT) -> int:
+    """About how many characters *value* prints as, counted up to just over *limit*
+    (the sandbox's measure of what a template builds or passes on)."""
+    total, stack = 0, [value]
+    while stack and total <= limit:
+        item = stack.pop()
+        if isinstance(item, str):
+            total += len(item)
+        elif isinstance(item, Record):
+            if item._weight is None:
+                object.__setattr__(item, "_weight", weight(item._fields))
+            total += item._weight
+        elif isinstance(item, (list, tuple)):
+            total += 2 + len(item)
+            stack.extend(item)
+        elif isinstance(item, Mapping):
+            total += 2 + len(item)
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        else:
+            total += 8
+    return total
 
 
 def plain(value: Any) -> Any:

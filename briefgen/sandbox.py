@@ -23,7 +23,7 @@ from jinja2.runtime import LoopContext, Macro
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from briefgen import limits
-from briefgen.context import Record
+from briefgen.context import Record, weight
 
 STR_METHODS = frozenset({
     "upper", "lower", "title", "capitalize", "casefold", "swapcase", "strip", "lstrip",
@@ -123,25 +123,6 @@ class LimitedTemplate(Template):
     def render(self, *args: Any, **kwargs: Any) -> str:
         with limits.budget():
             return super().render(*args, **kwargs)
-
-
-def weight(value: Any, limit: int = limits.MAX_TEXT) -> int:
-    """About how many characters *value* prints as, counted up to just over *limit*."""
-    total, stack = 0, [value]
-    while stack and total <= limit:
-        item = stack.pop()
-        if isinstance(item, str):
-            total += len(item)
-        elif isinstance(item, (list, tuple)):
-            total += 2 + len(item)
-            stack.extend(item)
-        elif isinstance(item, Mapping):
-            total += 2 + len(item)
-            stack.extend(item.keys())
-            stack.extend(item.values())
-        else:
-            total += 8
-    return total
 
 
 def check_weight(value: Any, what: str) -> None:
@@ -350,18 +331,17 @@ def limited_filter(function: Callable[..., Any],
                    check: Callable[..., None] | None = None) -> Callable[..., Any]:
     """*function* (a filter, maybe taking a context or environment first) that
     refuses a value too large to print and runs *check* on its arguments first."""
-    passes = getattr(function, "jinja_pass_arg", None)
-
-    first = 0 if passes is None else 1
+    first = 0 if getattr(function, "jinja_pass_arg", None) is None else 1
 
     @functools.wraps(function)
     def limited(*args: Any, **kwargs: Any) -> Any:
-        if len(args) > first and isinstance(args[first], Iterator):
-            args = (*args[:first], _materialized(args[first]), *args[first + 1:])
-        user_args = args[first:]
-        if user_args and not isinstance(user_args[0], str):
-            check_weight(user_args[0], "a filter's value")
+        if len(args) > first and not isinstance(args[first], str):
+            value = args[first]
+            if isinstance(value, Iterator):
+                value = _materialized(value)
+                args = (*args[:first], value, *args[first + 1:])
+            check_weight(value, "a filter's value")
         if check is not None:
-            check(*user_args, **kwargs)
+            check(*args[first:], **kwargs)
         return function(*args, **kwargs)
     return limited

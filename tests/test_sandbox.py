@@ -22,13 +22,14 @@ from hostile_templates import DOS, ESCAPES, hostile_template
 from briefgen import limits, render
 from briefgen.check import check_template
 from briefgen.cli import main
-from briefgen.context import Record
+from briefgen.context import Record, record, weight
 from briefgen.errors import TemplateError
 from briefgen.model import Briefing, Clearance, Commitment, Figure, Person, Quote, Source, Topic
 from briefgen.offices import OfficeProfile, find_office, list_offices
 from briefgen.render import build_context, output_filename, render_briefing
 from briefgen.resources import sample_briefing_path, user_cache_dir
 from briefgen.templates import find_template, list_templates, read_template_info
+from briefgen.templating import environment
 
 TODAY = dt.date(2025, 8, 20)
 REFUSED = "refused by the sandbox: access to attribute '{}' of '{}' object is unsafe. " \
@@ -255,6 +256,16 @@ def test_limits_hold_in_headers_and_document_properties(tmp_path, sample):
     with pytest.raises(TemplateError, match=r"^props: document properties: the template went "
                                             r"over the 10,000-item limit for one list"):
         render_briefing(sample, read_template_info(tmp_path / "props.docx"), OfficeProfile())
+
+
+def test_a_record_weighs_what_its_fields_do_once_and_for_every_use():
+    fields = {"name": "Lee", "points": ["a" * 10, "b"], "meeting": record("Meeting", place="Tokyo")}
+    assert weight(Record("Person", fields)) == weight(dict(fields)) == 53
+    big = Record("Topic", {"summary": "x" * 600_000, "points": ["y" * 500_000]})
+    for _ in range(2):      # the second time from the remembered weight
+        with pytest.raises(limits.LimitError) as raised:
+            environment().from_string("{{ topics|first }}").render(topics=[big])
+        assert raised.value.limit == "the 1,000,000-character limit for one value"
 
 
 def test_a_render_stops_at_its_time_limit(tmp_path, sample, monkeypatch):
