@@ -9,6 +9,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+# The core (pydantic and the facts model) loads before Qt: once PySide6 is loaded it
+# reads the source of every module imported after it (its ``__feature__`` check).
+import briefgen.briefing_io  # noqa: F401  isort: skip
 from PySide6.QtWidgets import QApplication
 
 from briefgen.errors import BriefgenError

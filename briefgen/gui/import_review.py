@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHB
                                QHeaderView, QLabel, QLineEdit, QListWidget, QPushButton,
                                QRadioButton, QTreeView, QVBoxLayout, QWidget)
 
-from briefgen.gui.widgets import mark_invalid
+from briefgen.gui.fields import mark_invalid
 from briefgen.importing.merge import merge
 from briefgen.model import Briefing
 

@@ -8,7 +8,6 @@ says why.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from briefgen.gui.document import BriefingDocument, Path_, problem_text
+from briefgen.gui.values import from_text, label, to_text
 
 ROW_MIME = "application/x-briefgen-row"
 
@@ -31,45 +31,6 @@ class Column:
     choices: tuple[str, ...] = ()
     tip: str = ""
     wrap: bool = False          # long text: the cell wraps instead of widening the column
-
-
-# How values of the model's enumerations read on screen; any other value is capitalised.
-LABELS = {"notetaker": "Note-taker"}
-
-
-def label(value: Any) -> str:
-    """The display label of an enumeration value ("host" -> "Host"); "" for None."""
-    if value is None:
-        return ""
-    text = str(value)
-    return LABELS.get(text) or text.replace("_", " ").capitalize()
-
-
-def to_text(value: Any, kind: str) -> str:
-    if value is None:
-        return ""
-    if kind == "list":
-        return "; ".join(value)
-    if kind == "number":
-        return f"{value:g}"
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
-
-
-def from_text(text: str, kind: str) -> Any:
-    """The model value for what the user typed (validation is the model's job)."""
-    text = text.strip()
-    if kind == "list":
-        return [part.strip() for part in text.split(";") if part.strip()]
-    if kind in ("date", "number", "choice") and not text:
-        return None
-    if kind == "number":
-        try:
-            return float(text.replace(",", ""))
-        except ValueError:
-            return text          # the model reports "valid number"
-    return text
 
 
 class ListModel(QAbstractTableModel):

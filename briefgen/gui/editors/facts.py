@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QSplitter, QWidget
 
 from briefgen.gui.document import BriefingDocument
 from briefgen.gui.models import Column, blank
-from briefgen.gui.widgets import IMPORT, ListEditor, page
+from briefgen.gui.fields import page
+from briefgen.gui.widgets import IMPORT, ListEditor
 from briefgen.model import CATEGORIES, Commitment, Figure, NextStep, Quote, Source
 
 EVIDENCE = Column("evidence", "Evidence", tip="The source sentence this comes from", wrap=True)

@@ -6,7 +6,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from briefgen.gui.document import BriefingDocument
-from briefgen.gui.widgets import Form, page
+from briefgen.gui.fields import Form, page
 from briefgen.model import MEETING_KINDS, Briefing
 
 

@@ -7,7 +7,8 @@ from PySide6.QtCore import Qt
 
 from briefgen.gui.document import BriefingDocument
 from briefgen.gui.models import Column, blank
-from briefgen.gui.widgets import IMPORT, ListEditor, page
+from briefgen.gui.fields import page
+from briefgen.gui.widgets import IMPORT, ListEditor
 from briefgen.model import ROLES, Person
 
 PERSON_COLUMNS = [

@@ -6,7 +6,8 @@ from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 
 from briefgen.gui.document import BriefingDocument
 from briefgen.gui.models import Column, blank
-from briefgen.gui.widgets import Form, ListEditor, TriStateField, page
+from briefgen.gui.fields import Form, TriStateField, page
+from briefgen.gui.widgets import ListEditor
 from briefgen.model import Clearance
 
 

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QSplitter, QStackedWidget, QV
 
 from briefgen.gui.document import BriefingDocument
 from briefgen.gui.models import Column, blank
-from briefgen.gui.widgets import Form, ListEditor, page
+from briefgen.gui.fields import Form, page
+from briefgen.gui.widgets import ListEditor
 from briefgen.model import CATEGORIES, Topic
 
 TOPIC_LISTS = (("points", "Key points", "point", "No key points yet: the facts to know."),
