@@ -9,8 +9,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-# The core (pydantic and the facts model) loads before Qt: once PySide6 is loaded it
-# reads the source of every module imported after it (its ``__feature__`` check).
+# The core the first frame needs (pydantic, the facts model) loads before Qt: once
+# PySide6 is loaded it reads the source of every module imported after it (its
+# ``__feature__`` check).
 import briefgen.briefing_io  # noqa: F401  isort: skip
 from PySide6.QtWidgets import QApplication
 
@@ -73,8 +74,7 @@ def run(path: Path | None = None) -> int:
     app = application()
     windows = create_windows(path)
     for window in windows:
-        window.show()
-        window.after_first_paint(window.load_choices)     # templates and the first preview
+        window.start()
     sys.excepthook = lambda kind, exc, tb: show_error(windows[0], "Unexpected error", exc)
     app.aboutToQuit.connect(unlock_session)
     return app.exec()

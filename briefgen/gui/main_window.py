@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
@@ -340,27 +341,53 @@ class MainWindow(QMainWindow):
 
     # -- templates and offices --------------------------------------------------
     def load_choices(self) -> None:
-        """Fill the template and office pickers (after the window is shown)."""
+        """Fill the template and office pickers, preview the choice, and enable PDF
+        export if LibreOffice is found."""
+        self.fill_pickers()
+        self._choice_changed()
+        self._update_pdf_actions()
+
+    def fill_pickers(self) -> None:
+        """The library's templates and office profiles in their pickers, the last
+        choices selected; the entries are kept in the settings for the next start."""
         shelf = library(self.settings)
         self.templates = run_action(self, "Templates", shelf.templates) or []
         self.offices = run_action(self, "Office profiles", shelf.offices) or []
         origins = {"user": "mine", "shared": "office", "path": "file"}   # built-in: no suffix
         for box, items, key in ((self.template_box, self.templates, "template"),
                                 (self.office_box, self.offices, "office")):
-            box.blockSignals(True)
-            box.clear()
+            entries = []
             for info in items:
                 origin = origins.get(info.origin, "" if info.origin == "builtin" else info.origin)
-                box.addItem(f"{info.title}  ({origin})" if origin else info.title, info.name)
                 tip = getattr(info, "description", "") or info.title
-                box.setItemData(box.count() - 1, f"{tip}\n{info.path or ''}".strip(),
-                                Qt.ToolTipRole)
-            wanted = self.settings.value(key, "briefing-memo" if key == "template" else "")
-            index = box.findData(wanted)
-            box.setCurrentIndex(index if index >= 0 else 0)
-            box.blockSignals(False)
-        self._choice_changed()
-        self._update_pdf_actions()
+                entries.append((f"{info.title}  ({origin})" if origin else info.title,
+                                info.name, f"{tip}\n{info.path or ''}".strip()))
+            self._fill(box, entries, key)
+            self.settings.setValue(f"pickers/{key}", json.dumps(entries))
+
+    def show_last_pickers(self) -> None:
+        """The pickers' entries as the last start found them, until :meth:`fill_pickers`
+        reads the library (after the first frame): the toolbar is whole in that frame
+        and does not jump when the library is read."""
+        for box, key in ((self.template_box, "template"), (self.office_box, "office")):
+            try:
+                entries = [(str(text), str(name), str(tip)) for text, name, tip
+                           in json.loads(str(self.settings.value(f"pickers/{key}", "[]")))]
+            except (ValueError, TypeError):
+                entries = []
+            self._fill(box, entries, key)
+
+    def _fill(self, box: QComboBox, entries: list[tuple[str, str, str]], key: str) -> None:
+        """Put *entries* (text, name, tool tip) in *box* and select the last choice."""
+        box.blockSignals(True)
+        box.clear()
+        for text, name, tip in entries:
+            box.addItem(text, name)
+            box.setItemData(box.count() - 1, tip, Qt.ToolTipRole)
+        wanted = self.settings.value(key, "briefing-memo" if key == "template" else "")
+        index = box.findData(wanted)
+        box.setCurrentIndex(index if index >= 0 else 0)
+        box.blockSignals(False)
 
     def template(self):
         index = self.template_box.currentIndex()
@@ -742,6 +769,14 @@ class MainWindow(QMainWindow):
         self.sidebar.blockSignals(True)
         self.sidebar.setCurrentRow(page if 0 <= page < len(PAGES) else 0)
         self.sidebar.blockSignals(False)
+
+    def start(self) -> None:
+        """Show the window as the app starts; the library and the first preview (slow)
+        are read and rendered right after the first frame."""
+        self.show_last_pickers()
+        self.preview.status.setText("Rendering the preview…")
+        self.show()
+        self.after_first_paint(self.load_choices)
 
     def after_first_paint(self, callback, fallback_ms: int = 500) -> None:
         """Run *callback* once the window is on screen (or after *fallback_ms*

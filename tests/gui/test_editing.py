@@ -185,6 +185,41 @@ def test_pickers_show_whole_titles_and_mark_only_non_builtin_origins(qtbot, samp
     window.preview.wait()
 
 
+def test_the_next_start_shows_the_pickers_in_its_first_frame(qtbot, sample_path):
+    from briefgen.gui.app import create_windows
+    from briefgen.gui.main_window import MainWindow
+
+    [first] = create_windows(sample_path)
+    qtbot.addWidget(first)
+    first.load_choices()                         # what the first start read from the library
+    first.office_box.setCurrentIndex(first.office_box.findData("think-tank"))
+    first.preview.wait()
+    shown = pickers(first)
+
+    [again] = create_windows(sample_path)
+    qtbot.addWidget(again)
+    painted: list[tuple] = []
+
+    def paint(event) -> None:
+        painted.append((pickers(again), again.template()))
+        MainWindow.paintEvent(again, event)
+
+    again.paintEvent = paint
+    again.start()
+    qtbot.waitUntil(lambda: bool(painted))
+    assert painted[0] == (shown, None)           # the last entries, the library not read yet
+    qtbot.waitUntil(lambda: again.template() is not None)
+    assert again.office().name == "think-tank"
+    assert pickers(again) == shown
+    again.preview.wait()
+
+
+def pickers(window) -> list[tuple[str, list[str]]]:
+    """What the template and office pickers show: the current text and every entry."""
+    return [(box.currentText(), [box.itemText(i) for i in range(box.count())])
+            for box in (window.template_box, window.office_box)]
+
+
 def test_retyping_the_same_date_changes_nothing(window, qtbot):
     field = window.meeting_form.fields["date"]
     field.editor.selectAll()
