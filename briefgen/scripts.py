@@ -11,6 +11,7 @@ cannot tell.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -73,6 +74,10 @@ _ALIASES = {"ja": "ja-JP", "ko": "ko-KR", "zh": "zh-CN", "ar": "ar-SA", "he": "h
             "th": "th-TH", "hi": "hi-IN"}
 
 EAST_ASIAN, COMPLEX, RTL, LATIN, NEUTRAL = "eastAsia", "cs", "rtl", "latin", "neutral"
+# Latin letters up to IPA, and neutral signs (spaces, digits, ASCII and general
+# punctuation such as curly quotes and dashes): where every character is one of
+# these, the letters are Latin and nothing else is (a test checks each).
+_LATIN_OR_NEUTRAL = re.compile("[\x00-\u02af\u2010-\u2027\u2030-\u205e]*")
 
 
 @dataclass(frozen=True)
@@ -113,6 +118,8 @@ def char_kind(char: str) -> tuple[str, str]:
 
 def is_rtl(text: str) -> bool:
     """Does *text* read right to left (more Arabic/Hebrew letters than left-to-right ones)?"""
+    if _LATIN_OR_NEUTRAL.fullmatch(text):
+        return False
     rtl = ltr = 0
     for char in text:
         kind = char_kind(char)[0]
@@ -124,6 +131,8 @@ def is_rtl(text: str) -> bool:
 def han_language(context: str, default: str = "zh-CN") -> str:
     """The language of Han characters in *context*: Japanese beside kana, Korean
     beside Hangul, else *default*."""
+    if _LATIN_OR_NEUTRAL.fullmatch(context):
+        return default
     tags = {char_kind(c)[1] for c in context}
     if "ja-JP" in tags:
         return "ja-JP"
@@ -137,6 +146,8 @@ def segments(text: str, *, rtl_paragraph: bool = False, han: str = "zh-CN") -> l
     join their neighbours when both are alike; between right-to-left text and
     other text (or the edge of *text*) they take the paragraph's direction, so
     a bracket or full stop lands on the side a reader expects."""
+    if text and not rtl_paragraph and _LATIN_OR_NEUTRAL.fullmatch(text):
+        return [Segment(text, LATIN if any(c.isalpha() for c in text) else NEUTRAL)]
     raw: list[list[str]] = []  # [text, kind, lang]
     for char in text:
         kind, lang = char_kind(char)

@@ -78,6 +78,7 @@ def date_range(start: Any, end: Any = None, style: str = "us") -> str:
 
 
 _MONTH = "(" + "|".join(MONTHS) + ")"
+_ANY_MONTH = re.compile(_MONTH)     # every date pattern below names a month
 _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}}) {_MONTH},? (\d{{4}})\b")
 _MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH} (\d{{1,2}}),? (\d{{4}})\b")
 _DAY_RANGE = re.compile(rf"\b(\d{{1,2}})[\u2013-](\d{{1,2}}) {_MONTH},? (\d{{4}})\b")
@@ -91,6 +92,8 @@ def restyle_dates(text: str, style: str = "us") -> str:
     "August 23, 2025", "12–14 November 2025") in the office's style, so one document uses one date style; day
     and month without a year follow the office's order ("25 August" /
     "August 25") in the us and uk styles."""
+    if not _ANY_MONTH.search(text):
+        return text
     from briefgen.templating import format_date
 
     def full(day: str, month: str, year: str) -> str:

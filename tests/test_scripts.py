@@ -9,6 +9,8 @@ import subprocess
 
 import pytest
 from docx import Document
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from docx.oxml.ns import qn
 from docx_helpers import part_xml
 from stress import non_latin
@@ -33,6 +35,27 @@ def test_punctuation_takes_the_paragraphs_direction_between_scripts():
     assert kinds("(U) שני הצדדים הסכימו ב-2019.", rtl=True)[-1] == (
         ") שני הצדדים הסכימו ב-2019.", "rtl", "he-IL")
     assert kinds("ทั้งสองฝ่าย ตกลง") == [("ทั้งสองฝ่าย ตกลง", "cs", "th-TH")]
+
+
+LATIN_OR_NEUTRAL = [c for c in map(chr, range(0x2100)) if scripts._LATIN_OR_NEUTRAL.fullmatch(c)]
+
+
+def test_the_latin_and_neutral_shortcut_holds_for_each_of_its_characters():
+    assert len(LATIN_OR_NEUTRAL) == 759
+    for char in LATIN_OR_NEUTRAL:
+        assert scripts.char_kind(char) == ("latin" if char.isalpha() else "neutral", ""), char
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.sampled_from(LATIN_OR_NEUTRAL), max_size=12))
+def test_latin_and_neutral_text_is_cut_as_the_full_rule_cuts_it(text):
+    def read(text):
+        return kinds(text), scripts.is_rtl(text), scripts.han_language(text, "ja-JP")
+
+    shortcut = read(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(scripts, "_LATIN_OR_NEUTRAL", re.compile("(?!)"))
+        assert read(text) == shortcut
 
 
 @pytest.mark.parametrize("text, country, tag", [
