@@ -14,8 +14,8 @@ import signal
 import subprocess
 import sys
 import tempfile
+from html import escape
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from briefgen import wordpolicy
 from briefgen.errors import InputError, OutputError
@@ -134,7 +134,7 @@ OFFLINE_SETTINGS = (
 def _offline_profile(profile: Path) -> None:
     """Write OFFLINE_SETTINGS where LibreOffice reads a profile's settings."""
     items = "".join(
-        f'<item oor:path="{escape(path)}"><prop oor:name="{name}" oor:op="fuse" '
+        f'<item oor:path="{escape(path, quote=False)}"><prop oor:name="{name}" oor:op="fuse" '
         f'oor:type="xs:{kind}"><value>{value}</value></prop></item>\n'
         for path, name, kind, value in OFFLINE_SETTINGS) + _font_replacements()
     user = profile / "user"
@@ -155,8 +155,9 @@ def _font_replacements() -> str:
     items = [f'<item oor:path="{path}"><prop oor:name="Replacement" oor:op="fuse">'
              "<value>true</value></prop></item>\n"]
     for number, (word, noto) in enumerate(noto_substitutes().items()):
-        props = {"Always": "true", "OnScreenOnly": "false", "ReplaceFont": escape(word),
-                 "SubstituteFont": escape(noto)}
+        props = {"Always": "true", "OnScreenOnly": "false",
+                 "ReplaceFont": escape(word, quote=False),
+                 "SubstituteFont": escape(noto, quote=False)}
         items.append(f'<item oor:path="{path}/FontPairs"><node oor:name="_{number}" '
                      'oor:op="replace">' + "".join(
                          f'<prop oor:name="{k}" oor:op="fuse"><value>{v}</value></prop>'
