@@ -3,7 +3,9 @@
 Rendering runs as a background task (:mod:`briefgen.gui.workers`) in a
 one-thread pool of its own, so typing never waits; each request carries a
 generation number and only the newest result is shown.
-Template errors and empty fields the template uses show in the pane itself.
+Template errors and empty fields the template uses show in the pane itself; the
+empty fields are found by a second task once the preview is shown (the first time,
+listing a template's fields reads the template again: the preview does not wait).
 """
 
 from __future__ import annotations
@@ -44,14 +46,14 @@ def empty_fields(briefing: Briefing, template) -> list[str]:
     return missing
 
 
-def render_preview(briefing: Briefing, template, office) -> tuple[object, list[str], float]:
-    """The preview HTML, the empty fields the template uses, and the seconds it took."""
+def render_preview(briefing: Briefing, template, office) -> tuple[object, float]:
+    """The preview HTML and the seconds it took."""
     from briefgen.preview import docx_to_html
     from briefgen.render import render_briefing
 
     start = time.perf_counter()
     preview = docx_to_html(render_briefing(briefing, template, office))
-    return preview, empty_fields(briefing, template), time.perf_counter() - start
+    return preview, time.perf_counter() - start
 
 
 class PreviewPane(QWidget):
@@ -86,7 +88,7 @@ class PreviewPane(QWidget):
         self.timer.setInterval(DEBOUNCE_MS)
         self.timer.timeout.connect(self.refresh_now)
         self.generation = 0
-        self.shown_generation = 0
+        self.noticed_generation = 0     # the newest render whose empty fields are shown
         self.error: BaseException | None = None
         self.source = None            # () -> (briefing, template, office) or None
         self._requested = 0.0
@@ -110,35 +112,46 @@ class PreviewPane(QWidget):
         snapshot = briefing.model_copy(deep=True)
         self.status.setText(f"Rendering {template.title}…")
         workers.start(lambda _report: render_preview(snapshot, template, office), owner=self,
-                      pool=self.pool, done=lambda result: self._finished(generation, result),
+                      pool=self.pool,
+                      done=lambda result: self._finished(generation, result, snapshot, template),
                       failed=lambda exc: self._finished(generation, exc))   # shown in the pane
 
     def busy(self) -> bool:
-        return self.timer.isActive() or self.shown_generation < self.generation
+        return self.timer.isActive() or self.noticed_generation < self.generation
 
-    def _finished(self, generation: int, result: object) -> None:
+    def _finished(self, generation: int, result: object, briefing: Briefing | None = None,
+                  template=None) -> None:
         if generation < self.generation:
             return                      # a newer edit is on its way
-        self.shown_generation = generation
         if isinstance(result, BaseException):
             self.error = result
             title = ("Template error" if isinstance(result, BriefgenError)
                      else f"Preview failed ({type(result).__name__})")
             self.show_problem(title, str(result))
+            self.noticed_generation = generation
         else:
             self.error = None
-            preview, missing, seconds = result
+            preview, seconds = result
             bar = self.browser.verticalScrollBar()
             position = bar.value()
             self.browser.setHtml(preview.html)
             bar.setValue(position)
-            self.notice.setText("Empty in this briefing but used by the template: "
-                                + ", ".join(name.replace("_", " ") for name in missing))
-            if missing and not self.notice.styleSheet():     # styled when first needed
-                self.notice.setStyleSheet(NOTICE_STYLE)
-            self.notice.setVisible(bool(missing))
             self.status.setText(f"Preview — rendered in {seconds * 1000:.0f} ms")
+            workers.start(lambda _report: empty_fields(briefing, template), owner=self,
+                          pool=self.pool, done=lambda missing: self._notice(generation, missing),
+                          failed=lambda _exc: self._notice(generation, []))
         self.refreshed.emit(time.perf_counter() - self._requested)
+
+    def _notice(self, generation: int, missing: list[str]) -> None:
+        """Name the empty fields the template uses (the previous notice stays until then)."""
+        if generation < self.generation:
+            return
+        self.noticed_generation = generation
+        self.notice.setText("Empty in this briefing but used by the template: "
+                            + ", ".join(name.replace("_", " ") for name in missing))
+        if missing and not self.notice.styleSheet():     # styled when first needed
+            self.notice.setStyleSheet(NOTICE_STYLE)
+        self.notice.setVisible(bool(missing))
 
     def show_problem(self, title: str, message: str) -> None:
         from briefgen.preview import message_html

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,21 @@ def test_preview_names_fields_the_template_uses_but_the_briefing_leaves_empty(wi
     window.document.set_value(("quotes",), [])
     wait_preview(qtbot, window)
     assert window.preview.notice.isVisibleTo(window)
+    assert "quotes" in window.preview.notice.text()
+
+
+def test_the_preview_shows_before_its_empty_fields_are_known(window, qtbot, monkeypatch):
+    from briefgen.gui import preview
+
+    listed = threading.Event()
+    monkeypatch.setattr(preview, "empty_fields",
+                        lambda briefing, template: (listed.wait(10), ["quotes"])[1])
+    window.document.set_value(("meeting", "venue"), "Akasaka Palace")
+    window.preview.refresh_now()
+    qtbot.waitUntil(lambda: "Akasaka Palace" in window.preview.browser.toPlainText())
+    assert window.preview.busy() and window.preview.notice.isHidden()
+    listed.set()
+    wait_preview(qtbot, window)
     assert "quotes" in window.preview.notice.text()
 
 
