@@ -152,7 +152,9 @@ class _SandboxedDocx(DocxTemplate):
         props = self.docx.core_properties
         with _errors_named(self.template_name, "document properties", ""):
             for name in RENDERED_PROPERTIES:
-                rendered = jinja_env.from_string(getattr(props, name)).render(context)
+                source = getattr(props, name)       # without "{" it holds no tag
+                rendered = jinja_env.from_string(source).render(context) if "{" in source \
+                    else source
                 setattr(props, name, clip_property(rendered))
 
 

@@ -31,8 +31,7 @@ _TWINNABLE = etree.XPath(".//w:rPr[w:b or w:i or w:sz]", namespaces={"w": nsmap[
 """The run properties that have a twin to set (most have none)."""
 _BEYOND_LATIN = re.compile("[^\x00-\u058f]")
 """A character of a script that needs its own font slot or direction (U+0590 on)."""
-_ALL_TEXT = etree.XPath("string()")
-"""Every text node in an element, joined (a quick test before looking at runs)."""
+_W_T, _W_P = qn("w:t"), qn("w:p")
 
 
 def complex_script_twins(root) -> None:
@@ -111,15 +110,24 @@ def apply_scripts(document: Document, fonts: dict[str, str], default_han: str = 
     *parts* only, when given)."""
     for part in xml_parts(document) if parts is None else parts:
         root = part.element
-        if _BEYOND_LATIN.search(_ALL_TEXT(root)):
-            for paragraph in root.iter(qn("w:p")):
-                _script_paragraph(paragraph, fonts, default_han)
+        for paragraph in _beyond_latin(root):
+            _script_paragraph(paragraph, fonts, default_han)
         complex_script_twins(root)
 
 
+def _beyond_latin(root) -> list:
+    """The paragraphs in *root* with text beyond Latin in a ``w:t``, in order: the
+    only ones whose runs can change (most paragraphs have none)."""
+    found: dict = {}
+    for text in root.iter(_W_T):
+        if text.text and _BEYOND_LATIN.search(text.text):
+            paragraph = next(text.iterancestors(_W_P), None)
+            if paragraph is not None:
+                found[paragraph] = None
+    return list(found)
+
+
 def _script_paragraph(paragraph, fonts, default_han) -> None:
-    if not _BEYOND_LATIN.search(_ALL_TEXT(paragraph)):
-        return
     runs = [r for r in paragraph.iter(qn("w:r"))
             if next(r.iterancestors(qn("w:p")), None) is paragraph]
     texts = [(run, _run_text(run)) for run in runs]
