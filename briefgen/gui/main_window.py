@@ -1,4 +1,8 @@
-"""The main window: editor pages beside the live preview, menus, shortcuts, status bar."""
+"""The main window: editor pages beside the live preview, menus, shortcuts, status bar.
+
+Qt's dialog classes (QFileDialog, QMessageBox) are imported where they are used:
+making their Python types (with their enumerations) would delay the first paint.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,13 @@ import json
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
-from PySide6.QtWidgets import (QApplication, QComboBox, QFileDialog, QHBoxLayout, QLabel,
-                               QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
-                               QSplitter, QStackedWidget, QToolBar, QWidget)
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QApplication, QComboBox, QHBoxLayout, QLabel, QListWidget,
+                               QListWidgetItem, QMainWindow, QSplitter, QStackedWidget, QToolBar,
+                               QWidget)
 
 from briefgen.briefing_io import BRIEF_SUFFIX
 from briefgen.gui import icons, workers
@@ -22,6 +27,11 @@ from briefgen.gui.settings import app_settings, library
 from briefgen.gui.shortcuts import WindowKeys, redo_keys
 from briefgen.model import Briefing
 from briefgen.resources import assets_dir
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtGui import QCloseEvent, QPaintEvent
+    from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 BRIEF_FILTER = f"Briefings (*{BRIEF_SUFFIX} *.json *.yaml *.yml);;All files (*)"
 MAX_RECENT = 8
@@ -427,6 +437,8 @@ class MainWindow(QMainWindow):
     # -- files -------------------------------------------------------------
     def maybe_save(self) -> bool:
         """Ask about unsaved changes (or typed values not yet valid); False if the user cancels."""
+        from PySide6.QtWidgets import QMessageBox
+
         if not self.document.dirty and not self.document.invalid:
             return True
         box = QMessageBox(QMessageBox.Warning, "Unsaved changes",
@@ -446,6 +458,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("New briefing", 3000)
 
     def open_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         if not self.maybe_save():
             return
         path, _ = QFileDialog.getOpenFileName(self, "Open briefing", self._folder("open"),
@@ -477,6 +491,8 @@ class MainWindow(QMainWindow):
         return self._save_to(self.document.path)
 
     def save_as(self) -> bool:
+        from PySide6.QtWidgets import QFileDialog
+
         start = self.document.path or Path(self._folder("open")) / "briefing.brief.json"
         path, _ = QFileDialog.getSaveFileName(self, "Save briefing as", str(start), BRIEF_FILTER)
         if not path:
@@ -524,6 +540,8 @@ class MainWindow(QMainWindow):
 
     # -- import ------------------------------------------------------------
     def import_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         from briefgen.importing import SUPPORTED_SUFFIXES
 
         patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
@@ -635,6 +653,8 @@ class MainWindow(QMainWindow):
 
     # -- export ------------------------------------------------------------
     def _ready(self) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         if self.template() is None or self.office() is None:
             QMessageBox.information(self, "Export", "No template is available to export with.")
             return False
@@ -648,6 +668,8 @@ class MainWindow(QMainWindow):
 
     def _ask_and_export(self, kind: str, suffix: str, title: str, filter_: str) -> None:
         """Ask where (suggesting the template's file name), then export in the background."""
+        from PySide6.QtWidgets import QFileDialog
+
         from briefgen.export import export_documents, plan_outputs
 
         if not self._ready():
@@ -747,6 +769,8 @@ class MainWindow(QMainWindow):
         show_shortcuts(self)
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from briefgen import __version__
 
         QMessageBox.about(self, "About briefgen",
@@ -774,6 +798,7 @@ class MainWindow(QMainWindow):
         """Show the window as the app starts; the library and the first preview (slow)
         are read and rendered right after the first frame."""
         self.show_last_pickers()
+        self.preview.timer.stop()          # no render before the library is read
         self.preview.status.setText("Rendering the preview…")
         self.show()
         self.after_first_paint(self.load_choices)
