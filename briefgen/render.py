@@ -331,9 +331,7 @@ class _Prepared:
                 rel.target_part._blob = b""
         self.finished = frozenset(str(part.partname) for part in static)
         _swap_part(document, RT.STYLES, _STYLES_PLACEHOLDER)
-        out = io.BytesIO()
-        document.save(out)
-        self.package = out.getvalue()
+        self.package = write_package(docxxml.package_parts(document))
 
     def styles(self, notes: bool) -> bytes:
         """The finished ``styles.xml``; with the footnote styles when *notes*."""
@@ -384,7 +382,7 @@ def render_briefing(briefing: Briefing, template: TemplateInfo, office: OfficePr
     except Exception as exc:  # python-docx raises several kinds for a bad package
         raise TemplateError(f"not a Word document ({type(exc).__name__}: {exc})",
                             file=template.path, hint="save it from Word as .docx") from exc
-    styles = _swap_part(doc.docx, RT.STYLES, prepared.styles(False))
+    styles = _swap_part(doc.docx, RT.STYLES, b"")       # filled in once the notes are known
     context = build_context(briefing, office, template, today)
     if office.logo is not None:
         context["logo"] = InlineImage(doc, io.BytesIO(logo_bytes(office.logo, office.path)),
@@ -401,8 +399,7 @@ def render_briefing(briefing: Briefing, template: TemplateInfo, office: OfficePr
     notes = context["_footnotes"].notes
     for number, text in notes:
         docxxml.add_footnote(doc.docx, text, number, styles=False)
-    if notes:
-        styles._blob = prepared.styles(True)
+    styles._blob = prepared.styles(bool(notes))
     docxxml.style_sections(doc.docx, paper=office.paper, margin_mm=office.margin_mm)
     changed = [part for part in docxxml.xml_parts(doc.docx)
                if str(part.partname) not in prepared.finished]
