@@ -101,12 +101,12 @@ def sort_properties(root) -> None:
     """Put the children of every property container in *root* in schema order."""
     for parent in property_containers(root):
         order = SCHEMA_ORDER[parent.tag]
+        if not misplaced_children(parent):      # nearly all are in order already
+            continue
         children = [c for c in parent if isinstance(c.tag, str)]
-        ranked = sorted(children, key=lambda c: _rank(order, c))
-        if ranked != children:
-            for child in children:
-                parent.remove(child)
-            parent.extend(ranked)
+        for child in children:
+            parent.remove(child)
+        parent.extend(sorted(children, key=lambda c: _rank(order, c)))
 
 
 def child(parent, name: str):
