@@ -21,10 +21,14 @@ from typing import Any
 import jinja2
 from lxml import etree
 from docx import Document
+from docx.document import Document as WordDocument
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.oxml import serialize_part_xml
-from docx.opc.part import Part
+from docx.opc.package import Unmarshaller
+from docx.opc.part import Part, PartFactory
+from docx.opc.pkgreader import PackageReader
+from docx.package import Package
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsmap
 from docx.shared import Mm
@@ -131,9 +135,18 @@ RENDERED_PROPERTIES = ("author", "comments", "identifier", "language", "subject"
 
 
 class _SandboxedDocx(DocxTemplate):
-    """docxtpl with errors that name the template, the part and the tag."""
+    """docxtpl with errors that name the template, the part and the tag, on a
+    document opened from a prepared template."""
 
-    template_name = ""
+    def __init__(self, prepared: _Prepared, template_name: str) -> None:
+        super().__init__(io.BytesIO(prepared.package))
+        self.prepared = prepared
+        self.template_name = template_name
+
+    def init_docx(self, reload: bool = True) -> None:
+        if not self.docx or (self.is_rendered and reload):      # as docxtpl does
+            self.docx = self.prepared.document()
+            self.is_rendered = False
 
     def patch_xml(self, src_xml: str) -> str:
         return _patched(src_xml, super().patch_xml)
@@ -332,6 +345,14 @@ class _Prepared:
         self.finished = frozenset(str(part.partname) for part in static)
         _swap_part(document, RT.STYLES, _STYLES_PLACEHOLDER)
         self.package = write_package(docxxml.package_parts(document))
+        self._reader = PackageReader.from_file(io.BytesIO(self.package))
+
+    def document(self) -> WordDocument:
+        """A new document from the prepared package (read from its zip once: the
+        parts' bytes and relationships are only read to make each document)."""
+        package = Package()
+        Unmarshaller.unmarshal(self._reader, package, PartFactory)
+        return package.main_document_part.document
 
     def styles(self, notes: bool) -> bytes:
         """The finished ``styles.xml``; with the footnote styles when *notes*."""
@@ -376,8 +397,7 @@ def render_briefing(briefing: Briefing, template: TemplateInfo, office: OfficePr
     data = _load(template)
     try:
         prepared = _prepared(data, HouseStyle.of(office))
-        doc = _SandboxedDocx(io.BytesIO(prepared.package))
-        doc.template_name = template.name
+        doc = _SandboxedDocx(prepared, template.name)
         doc.render_init()
     except Exception as exc:  # python-docx raises several kinds for a bad package
         raise TemplateError(f"not a Word document ({type(exc).__name__}: {exc})",
