@@ -132,12 +132,13 @@ def _script_paragraph(paragraph, fonts, default_han) -> None:
             if next(r.iterancestors(qn("w:p")), None) is paragraph]
     texts = [(run, _run_text(run)) for run in runs]
     whole = "".join(text or "" for _, text in texts)
-    if not _BEYOND_LATIN.search(whole):
+    beyond = "".join(_BEYOND_LATIN.findall(whole))   # Latin is never RTL and has no language
+    if not beyond:
         return
-    rtl = scripts.is_rtl(whole)
+    rtl = any(scripts.char_kind(c)[0] == scripts.RTL for c in beyond) and scripts.is_rtl(whole)
     if rtl:
         child(_child_first(paragraph, "w:pPr"), "w:bidi")
-    han = scripts.han_language(whole, default_han)
+    han = scripts.han_language(beyond, default_han)
     for run, text in texts:
         if not text or not _BEYOND_LATIN.search(text) or _tagged(run.find(qn("w:rPr"))):
             continue
