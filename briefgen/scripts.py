@@ -78,6 +78,9 @@ EAST_ASIAN, COMPLEX, RTL, LATIN, NEUTRAL = "eastAsia", "cs", "rtl", "latin", "ne
 # punctuation such as curly quotes and dashes): where every character is one of
 # these, the letters are Latin and nothing else is (a test checks each).
 _LATIN_OR_NEUTRAL = re.compile("[\x00-\u02af\u2010-\u2027\u2030-\u205e]*")
+_SCRIPT_SPECIFIC = re.compile("[^\x00-\u058f\u2010-\u2027\u2030-\u205e]")
+"""A character that may need its own font slot, language or direction: beyond
+Latin, Greek, Cyrillic and Armenian (U+0590 on), general punctuation aside."""
 
 
 @dataclass(frozen=True)
@@ -139,6 +142,12 @@ def han_language(context: str, default: str = "zh-CN") -> str:
     if "ko-KR" in tags:
         return "ko-KR"
     return default
+
+
+def needs_script_slot(text: str) -> bool:
+    """Has *text* a character that may need its own font slot, language or
+    direction?  Text without one is one Latin or neutral segment."""
+    return _SCRIPT_SPECIFIC.search(text) is not None
 
 
 def segments(text: str, *, rtl_paragraph: bool = False, han: str = "zh-CN") -> list[Segment]:

@@ -11,11 +11,13 @@ import pytest
 from docx import Document
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lxml import etree
 from docx.oxml.ns import qn
 from docx_helpers import part_xml
 from stress import non_latin
 
 from briefgen import scripts
+from briefgen.docxxml import apply_scripts
 from briefgen.convert import docx_to_pdf, find_soffice
 from briefgen.offices import OfficeProfile, find_office
 from briefgen.preview import docx_to_html
@@ -56,6 +58,30 @@ def test_latin_and_neutral_text_is_cut_as_the_full_rule_cuts_it(text):
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(scripts, "_LATIN_OR_NEUTRAL", re.compile("(?!)"))
         assert read(text) == shortcut
+
+
+def test_text_that_needs_no_script_slot_is_latin_or_neutral_in_each_of_its_characters():
+    plain = [c for c in map(chr, range(0x2100)) if not scripts.needs_script_slot(c)]
+    assert len(plain) == 1495 and "\u201c" in plain and "\u05d0" not in plain
+    for char in plain:
+        assert scripts.char_kind(char) in (("latin", ""), ("neutral", "")), char
+
+
+def test_a_paragraph_of_latin_cyrillic_and_curly_quotes_is_left_as_written():
+    document = Document()
+    plain = document.add_paragraph()
+    plain.add_run("\u201cDobroe utro\u201d \u2014 \u201c\u0414\u043e\u0431\u0440\u043e\u0435\u201d")
+    plain.runs[0].element.set(qn("w:rsidR"), "00A1B2C3")    # rebuilt runs would lose it
+    arabic = document.add_paragraph()
+    arabic.add_run("\u201c\u0645\u0631\u062d\u0628\u0627\u201d")
+    before = part_xml_of(plain)
+    apply_scripts(document, scripts.script_fonts({}))
+    assert part_xml_of(plain) == before
+    assert arabic.runs[0].element.find(qn("w:rPr")).find(qn("w:rtl")) is not None
+
+
+def part_xml_of(paragraph):
+    return etree.tostring(paragraph._p, encoding="unicode")
 
 
 @pytest.mark.parametrize("text, country, tag", [

@@ -116,11 +116,12 @@ def apply_scripts(document: Document, fonts: dict[str, str], default_han: str = 
 
 
 def _beyond_latin(root) -> list:
-    """The paragraphs in *root* with text beyond Latin in a ``w:t``, in order: the
-    only ones whose runs can change (most paragraphs have none)."""
+    """The paragraphs in *root* with a ``w:t`` holding a character that may need
+    its own font slot, language or direction, in order: the only ones whose runs
+    can change (most paragraphs have none, curly quotes and dashes aside)."""
     found: dict = {}
     for text in root.iter(_W_T):
-        if text.text and _BEYOND_LATIN.search(text.text):
+        if text.text and scripts.needs_script_slot(text.text):
             paragraph = next(text.iterancestors(_W_P), None)
             if paragraph is not None:
                 found[paragraph] = None
