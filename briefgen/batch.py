@@ -53,8 +53,18 @@ def write_job(job: Job, office: OfficeProfile, today: dt.date | None = None,
         return docx_to_pdf(docx, job.out)
 
 
-def _run(job: Job, office: OfficeProfile, today: dt.date | None) -> Path:
-    return write_job(job, office, today)
+_WORK: tuple[Sequence[Job], OfficeProfile, dt.date | None] | None = None
+"""What a worker process writes (the jobs, the office, the date), set as it starts."""
+
+
+def _take_work(jobs: Sequence[Job], office: OfficeProfile, today: dt.date | None) -> None:
+    global _WORK
+    _WORK = (jobs, office, today)
+
+
+def _run(index: int) -> Path:
+    jobs, office, today = _WORK       # type: ignore[misc]
+    return write_job(jobs[index], office, today)
 
 
 def render_batch(jobs: Sequence[Job], office: OfficeProfile, *, today: dt.date | None = None,
@@ -86,13 +96,15 @@ def render_batch(jobs: Sequence[Job], office: OfficeProfile, *, today: dt.date |
     # compiled tags, modules loaded on first use) instead of each making it again.
     written.append(write_job(jobs[0], office, today))
     report(len(written))
-    rest = jobs[1:]
-    pool = ProcessPoolExecutor(max_workers=workers)
+    # The workers get the jobs once, as they start (forked, they inherit them
+    # without pickling), then only the index of each job to write.
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_take_work,
+                               initargs=(jobs, office, today))
     try:
-        chunk = max(1, len(rest) // (workers * CHUNKS_PER_WORKER))
+        chunk = max(1, (len(jobs) - 1) // (workers * CHUNKS_PER_WORKER))
         gc.freeze()     # forked workers leave what they inherit out of their collections
         try:
-            results = pool.map(_run, rest, [office] * len(rest), [today] * len(rest),
+            results = pool.map(_run, range(1, len(jobs)),
                                chunksize=chunk)        # (forks the workers, if it forks)
         finally:
             gc.unfreeze()

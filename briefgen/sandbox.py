@@ -189,6 +189,10 @@ class SandboxEnvironment(ImmutableSandboxedEnvironment):
             or obj is limits.limited_range or obj is limits.loop_items
 
     def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is Record and type(attribute) is str and attribute[:1] != "_":
+            value = obj._fields.get(attribute, missing)     # most tags read a field
+            if value is not missing:
+                return value
         if isinstance(obj, Undefined):
             return obj._fail_with_undefined_error()
         if not isinstance(attribute, str) or attribute.startswith("_"):

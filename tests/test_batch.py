@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import pickle
 
 import pytest
@@ -56,3 +57,18 @@ def test_a_stop_drops_the_documents_not_yet_started(sample, tmp_path):
     written = list(tmp_path.iterdir())
     assert 1 <= len(written) < len(jobs)
     assert all(p.suffix == ".docx" for p in written), "no temporary file is left behind"
+
+
+@pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="workers are spawned")
+def test_forked_workers_inherit_the_jobs_instead_of_unpickling_each(monkeypatch, sample, tmp_path):
+    pickled = []
+
+    def reduce(job):
+        pickled.append(job.out.name)
+        return Job, (job.briefing, job.template, job.out)
+
+    monkeypatch.setattr(Job, "__reduce__", reduce)
+    memo = find_template("briefing-memo")
+    jobs = [Job(sample, memo, tmp_path / f"{i}.docx") for i in range(PARALLEL_FROM)]
+    assert render_batch(jobs, OfficeProfile()) == [job.out for job in jobs]
+    assert pickled == []
