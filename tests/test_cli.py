@@ -198,6 +198,23 @@ def test_the_program_exits_with_the_status_and_skips_the_last_collection(tmp_pat
     assert failed.stdout.strip() == "1 True" and failed.stderr.startswith("briefgen: error:")
 
 
+def test_a_render_collects_garbage_again_once_its_briefings_are_read(sample_path, tmp_path):
+    """Start-up makes next to no cyclic garbage: collection is off until the briefings
+    are read, then on (for the documents) with what start-up made frozen."""
+    code = ("import gc\n"
+            "from briefgen import cli\n"
+            "load, seen = cli._load_briefs, []\n"
+            "cli._load_briefs = lambda paths: (seen.append(gc.isenabled()), load(paths))[1]\n"
+            "cli._collect_from_here = lambda c=cli._collect_from_here: "
+            "(c(), seen.append((gc.isenabled(), gc.get_freeze_count() > 0)))\n"
+            "try:\n    cli.run()\n"
+            "except SystemExit as exc:\n    print(exc.code, seen)\n")
+    argv = [sys.executable, "-c", code, "render", str(sample_path), "-t", "briefing-memo",
+            "-o", str(tmp_path / "m.docx")]
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=60)
+    assert done.stdout.splitlines()[-1] == "0 [False, (True, True)]"
+
+
 def test_core_commands_never_import_qt(sample_path, tmp_path):
     code = (
         "import sys\n"
