@@ -10,6 +10,7 @@ import pytest
 from docx import Document
 from docx_helpers import body_text
 
+from briefgen.batch import PARALLEL_FROM
 from briefgen.cli import main
 
 
@@ -113,6 +114,48 @@ def test_bad_briefing_files(capsys, tmp_path, make, message):
     assert err.count("\n") == 1 and not out.exists()
 
 
+def _many_briefings(folder, sample_path, count):
+    data = json.loads(sample_path.read_text(encoding="utf-8"))
+    paths = []
+    for i in range(count):
+        data["title"] = f"Summit {i:02d}" + ("\x07" if i in (0, count - 3) else "")
+        paths.append(_write(folder / f"{i:02d}.brief.json", json.dumps(data)))
+    return paths
+
+
+def test_a_large_batch_reads_its_briefings_in_order_and_stops_at_a_bad_one(capsys, tmp_path,
+                                                                           sample_path):
+    """Past the first, a large batch's briefings are read in another process: the
+    warnings still come in order, and a bad file still stops it before anything
+    is written, with its one line."""
+    paths = _many_briefings(tmp_path, sample_path, PARALLEL_FROM + 4)
+    folder = tmp_path / "out"
+    code, _, err = run(capsys, "render", *paths, "-t", "briefing-memo", "-o", folder)
+    lines = err.splitlines()
+    assert code == 0 and len(list(folder.iterdir())) == len(paths)
+    assert lines[:2] == [f"briefgen: warning: {paths[0]}: title: removed control characters",
+                         f"briefgen: warning: {paths[-3]}: title: removed control characters"]
+    _write(paths[-5], '{"title": 1,}')
+    code, _, err = run(capsys, "render", *paths, "-t", "briefing-memo", "-o", tmp_path / "new")
+    assert code == 1 and not (tmp_path / "new").exists()
+    assert err.splitlines()[1:] == [
+        f"briefgen: error: {paths[-5]}: line 1, column 13: not valid JSON: Expecting property "
+        "name enclosed in double quotes"]
+
+
+def test_a_large_batch_with_a_broken_template_says_so_once(capsys, tmp_path, sample_path):
+    doc = Document()
+    doc.add_paragraph("{{ participants[0].nme }}")
+    doc.save(tmp_path / "broken.docx")
+    paths = _many_briefings(tmp_path, sample_path, PARALLEL_FROM)
+    code, _, err = run(capsys, "render", *paths, "-t", tmp_path / "broken.docx",
+                       "-o", tmp_path / "out")
+    assert code == 1 and not list((tmp_path / "out").iterdir())
+    assert err.splitlines()[2:] == ["briefgen: error: broken: body: {{ participants[0].nme }}: "
+                                    "Person has no field 'nme' (see `briefgen schema` for the "
+                                    "field names)"]
+
+
 def _write(path, text):
     path.write_text(text, encoding="utf-8")
     return path
@@ -204,7 +247,7 @@ def test_a_render_collects_garbage_again_once_its_briefings_are_read(sample_path
     code = ("import gc\n"
             "from briefgen import cli\n"
             "load, seen = cli._load_briefs, []\n"
-            "cli._load_briefs = lambda paths: (seen.append(gc.isenabled()), load(paths))[1]\n"
+            "cli._load_briefs = lambda *args: (seen.append(gc.isenabled()), load(*args))[1]\n"
             "cli._collect_from_here = lambda c=cli._collect_from_here: "
             "(c(), seen.append((gc.isenabled(), gc.get_freeze_count() > 0)))\n"
             "try:\n    cli.run()\n"
