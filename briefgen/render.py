@@ -351,8 +351,16 @@ class _Prepared:
         """A new document from the prepared package (read from its zip once: the
         parts' bytes and relationships are only read to make each document)."""
         package = Package()
-        Unmarshaller.unmarshal(self._reader, package, PartFactory)
+        Unmarshaller.unmarshal(self._reader, package, self._part)
         return package.main_document_part.document
+
+    def _part(self, partname, content_type: str, reltype: str, blob: bytes, package) -> Part:
+        """A finished part stays bytes (written as it is, never parsed), the
+        settings aside (:func:`docxxml.finish_package` reads them); any other is
+        made as python-docx makes it."""
+        if partname in self.finished and content_type != CT.WML_SETTINGS:
+            return Part(partname, content_type, blob, package)
+        return PartFactory(partname, content_type, reltype, blob, package)
 
     def styles(self, notes: bool) -> bytes:
         """The finished ``styles.xml``; with the footnote styles when *notes*."""

@@ -88,3 +88,20 @@ def test_a_prepared_template_renders_as_a_freshly_prepared_one(sample, template)
     cached = parts(render_briefing(sample, info, office, today=TODAY))
     render._prepared.cache_clear()
     assert parts(render_briefing(sample, info, office, today=TODAY)) == cached
+
+
+def test_the_parts_rendering_leaves_alone_are_written_as_prepared_without_parsing(sample):
+    info, office = find_template("briefing-memo"), find_office("uk-fcdo-desk")
+    data = render_briefing(sample, info, office, today=TODAY)
+    prepared = render._prepared(render._load(info), render.HouseStyle.of(office))
+    document = prepared.document()
+    left_alone = {str(part.partname): part for part in document.part.package.iter_parts()
+                  if part.partname in prepared.finished}
+    assert "/word/numbering.xml" in left_alone and "/word/settings.xml" in left_alone
+    written = parts(data)
+    for name, part in left_alone.items():
+        if name == "/word/settings.xml":        # finish_package checks its zoom
+            assert hasattr(part, "element")
+            continue
+        assert not hasattr(part, "element"), name
+        assert written[name.lstrip("/")] == part.blob, name
