@@ -12,7 +12,6 @@ checks its CRC), so the declared sizes bound the memory used; but its
 
 from __future__ import annotations
 
-import hashlib
 import io
 import struct
 import zipfile
@@ -141,8 +140,9 @@ def write_package(parts: dict[str, bytes]) -> bytes:
     """A zip package holding *parts* (name -> bytes, in order), each deflated.
 
     A part with the same bytes as one deflated before (a template's styles in
-    every document rendered from it) reuses that stream, recalled by its
-    SHA-256 in memory only."""
+    every document rendered from it) reuses that stream, recalled by those
+    bytes in memory only (Python keeps a bytes object's hash, so the same
+    object is never read twice to find it)."""
     out = bytearray()
     central = []
     for name, data in parts.items():
@@ -164,7 +164,7 @@ def write_package(parts: dict[str, bytes]) -> bytes:
 
 def _deflate(data: bytes) -> tuple[int, bytes]:
     """CRC-32 and raw deflate stream of *data* (zlib's default level, as zipfile's)."""
-    key = hashlib.sha256(data).digest()
+    key = bytes(data)       # (the object itself when it is bytes)
     found = _DEFLATED.get(key)
     if found is None:
         compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)

@@ -15,7 +15,6 @@ finding with one located line.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 
@@ -169,9 +168,10 @@ _SCANNED_MAX = 256
 
 def _scan_part(name: str, data: bytes) -> _PartScan:
     """Scan one part, or recall the scan of a part of the same name and the same
-    bytes (by SHA-256, in memory only): every document rendered from a template
-    repeats most of its parts."""
-    key = (name, hashlib.sha256(data).digest())
+    bytes (in memory only; the hash of a bytes object is kept, so the same
+    object is never read twice to find it): every document rendered from a
+    template repeats most of its parts."""
+    key = (name, bytes(data))
     found = _SCANNED.get(key)
     if found is None:
         found = _scan_fresh(name, data)
