@@ -10,15 +10,13 @@ load Qt.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
 import gc
 import json
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import NoReturn
 
 from briefgen import __version__
 from briefgen.errors import BriefgenError, InputError
@@ -85,56 +83,15 @@ def _warn(lines: list[str]) -> None:
         print(f"briefgen: warning: {line}", file=sys.stderr)
 
 
-def _load_briefs(paths: list[Path], warm: Callable[[Any], None] | None = None) -> list:
-    """The briefings in *paths*, each file's warnings printed in order; the first
-    bad file stops with its error.  With *warm*, the files after the first are
-    read in a forked process while ``warm(first briefing)`` runs here (it may
-    make ready what rendering needs; its errors are left for the render itself)."""
+def _load_briefs(paths: list[Path]):
     from briefgen.briefing_io import load_briefing
 
-    if warm is None or len(paths) < 2 or not hasattr(os, "fork"):
-        return [_loaded(load_briefing(path)) for path in paths]
-    import multiprocessing      # (large batches only)
-    first = _loaded(load_briefing(paths[0]))
-    context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
-    reader = context.Process(target=_read_elsewhere, args=(paths[1:], send), daemon=True)
-    sys.stdout.flush()      # (else the fork's copies of the buffers are written once more)
-    sys.stderr.flush()
-    reader.start()
-    send.close()
-    try:
-        with contextlib.suppress(BriefgenError):
-            warm(first)
-        try:
-            rest = receive.recv()
-        except EOFError:
-            rest = None
-    finally:
-        receive.close()
-        reader.join(5)
-        if reader.is_alive():
-            reader.kill()
-    if rest is None:        # a file it could not read: read them here, for the same error
-        return [first, *(_loaded(load_briefing(path)) for path in paths[1:])]
-    return [first, *(_loaded(pair) for pair in rest)]
-
-
-def _loaded(pair: tuple[Any, list[str]]):
-    briefing, warnings = pair
-    _warn(warnings)
-    return briefing
-
-
-def _read_elsewhere(paths: list[Path], send) -> None:
-    """In a forked process: every briefing with its warnings, or None at the first problem."""
-    from briefgen.briefing_io import load_briefing
-
-    try:
-        loaded = [load_briefing(path) for path in paths]
-    except BaseException:   # noqa: BLE001 (told by sending nothing; the caller reads them again)
-        loaded = None
-    send.send(loaded)
+    briefs = []
+    for path in paths:
+        briefing, warnings = load_briefing(path)
+        _warn(warnings)
+        briefs.append(briefing)
+    return briefs
 
 
 def _library():
@@ -145,20 +102,12 @@ def _library():
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from briefgen.batch import PARALLEL_FROM
     from briefgen.export import export_documents, export_pack
-    from briefgen.render import render_briefing
 
     library = _library()
     templates = [library.find_template(name) for name in args.templates]
     office = library.find_office(args.office)
-    warm = None
-    if len(args.briefs) * len(templates) >= PARALLEL_FROM and not (args.pack or args.pdf) \
-            and (os.cpu_count() or 1) > 1:
-        def warm(first) -> None:    # the templates made ready as the first document is made
-            for template in templates:
-                render_briefing(first, template, office, today=args.date)
-    briefs = _load_briefs(args.briefs, warm)
+    briefs = _load_briefs(args.briefs)
     _collect_from_here()
     names = [str(path) for path in args.briefs]
     if args.pack:

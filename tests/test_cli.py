@@ -125,9 +125,8 @@ def _many_briefings(folder, sample_path, count):
 
 def test_a_large_batch_reads_its_briefings_in_order_and_stops_at_a_bad_one(capsys, tmp_path,
                                                                            sample_path):
-    """Past the first, a large batch's briefings are read in another process: the
-    warnings still come in order, and a bad file still stops it before anything
-    is written, with its one line."""
+    """A batch large enough for worker processes: the warnings come in file order,
+    and a bad file stops it before anything is written, with its one line."""
     paths = _many_briefings(tmp_path, sample_path, PARALLEL_FROM + 4)
     folder = tmp_path / "out"
     code, _, err = run(capsys, "render", *paths, "-t", "briefing-memo", "-o", folder)
