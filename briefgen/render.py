@@ -1,8 +1,8 @@
 """Rendering a briefing with a template and an office profile into a .docx.
 
 Data flows one way: ``Briefing`` + ``OfficeProfile`` -> template context ->
-docxtpl (in the sandboxed environment of :mod:`briefgen.templating`) ->
-house style from the profile (:mod:`briefgen.docxxml`) -> bytes.
+docxtpl (in the sandboxed environment of :mod:`briefgen.templating`), on the
+template made ready for the office (:mod:`briefgen.prepare`) -> bytes.
 """
 
 from __future__ import annotations
@@ -20,19 +20,8 @@ from typing import Any
 
 import jinja2
 from lxml import etree
-from docx import Document
-from docx.document import Document as WordDocument
-from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.oxml import serialize_part_xml
-from docx.opc.package import Unmarshaller
-from docx.opc.part import Part, PartFactory
-from docx.opc.pkgreader import PackageReader
-from docx.package import Package
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsmap
 from docx.shared import Mm
-from docx.styles.styles import Styles
 from docxtpl import DocxTemplate, InlineImage
 
 from briefgen import __version__, docxxml, limits, wordpolicy
@@ -44,6 +33,7 @@ from briefgen.model import Briefing, Routing
 from briefgen.safezip import MAX_FILE, check_package, read_package, repack, write_package
 from briefgen.sandbox import UnknownName
 from briefgen.offices import OfficeProfile, logo_bytes
+from briefgen.prepare import HouseStyle, PreparedTemplate, prepare, swap_part
 from briefgen.scripts import script_fonts
 from briefgen.templates import TemplateInfo, output_name
 from briefgen.templating import Footnotes, environment, format_date, slug
@@ -138,7 +128,7 @@ class _SandboxedDocx(DocxTemplate):
     """docxtpl with errors that name the template, the part and the tag, on a
     document opened from a prepared template."""
 
-    def __init__(self, prepared: _Prepared, template_name: str) -> None:
+    def __init__(self, prepared: PreparedTemplate, template_name: str) -> None:
         super().__init__(io.BytesIO(prepared.package))
         self.prepared = prepared
         self.template_name = template_name
@@ -288,129 +278,18 @@ def _load(template: TemplateInfo) -> bytes:
                             file=template.path) from exc
 
 
-@dataclass(frozen=True)
-class HouseStyle:
-    """What an office changes in the parts of a template that rendering does not
-    fill in (its styles, numbering, settings...): the key of a prepared template."""
-
-    font: str
-    size_pt: float
-    east_asian_font: str
-    lang: str
-    script_fonts: tuple[tuple[str, str], ...]
-
-    @classmethod
-    def of(cls, office: OfficeProfile) -> HouseStyle:
-        return cls(office.font, office.font_size, office.east_asian_font, office.spelling,
-                   tuple(sorted(script_fonts(office).items())))
-
-    def apply(self, styles: Styles) -> None:
-        """Fonts and spelling on a styles part, then its script twins and schema order."""
-        docxxml.style_styles(styles, font=self.font, size_pt=self.size_pt,
-                             east_asian_font=self.east_asian_font, lang=self.lang)
-        docxxml.complex_script_twins(styles.element)
-        docxxml.finish_part(styles.element)
-
-
-_STYLES_PLACEHOLDER = f'<w:styles xmlns:w="{nsmap["w"]}"/>'.encode()
-
-
-class _Prepared:
-    """A template made ready for one office, once per process and in memory only.
-
-    Most of a template is the same in every document rendered from it: the
-    styles (the largest part by far), numbering, settings, theme.  The office's
-    house style, script twins and schema order are applied to those parts here,
-    once; ``package`` is the template so finished, its styles part a
-    placeholder, and :meth:`styles` the finished ``styles.xml`` (with or without
-    the footnote styles, which a document gets only when it has notes).
-    ``finished`` names the XML parts rendering leaves as they are here.
-    """
-
-    def __init__(self, data: bytes, house: HouseStyle) -> None:
-        document = Document(io.BytesIO(data))
-        styles = document.part._styles_part      # created when the template has none
-        self.house = house
-        self._pristine = styles.blob
-        self._styles: dict[bool, bytes] = {}
-        filled = _filled_in(document)
-        static = [part for part in docxxml.xml_parts(document)
-                  if part not in filled and part is not styles]
-        docxxml.apply_scripts(document, dict(house.script_fonts), parts=static)
-        for part in static:
-            docxxml.finish_part(part.element)
-        for rel in document.part.rels.values():     # dropped from every document
-            if rel.reltype == docxxml.STYLES_WITH_EFFECTS:
-                rel.target_part._blob = b""
-        self.finished = frozenset(str(part.partname) for part in static)
-        _swap_part(document, RT.STYLES, _STYLES_PLACEHOLDER)
-        self.package = write_package(docxxml.package_parts(document))
-        self._reader = PackageReader.from_file(io.BytesIO(self.package))
-
-    def document(self) -> WordDocument:
-        """A new document from the prepared package (read from its zip once: the
-        parts' bytes and relationships are only read to make each document)."""
-        package = Package()
-        Unmarshaller.unmarshal(self._reader, package, self._part)
-        return package.main_document_part.document
-
-    def _part(self, partname, content_type: str, reltype: str, blob: bytes, package) -> Part:
-        """A finished part stays bytes (written as it is, never parsed), the
-        settings aside (:func:`docxxml.finish_package` reads them); any other is
-        made as python-docx makes it."""
-        if partname in self.finished and content_type != CT.WML_SETTINGS:
-            return Part(partname, content_type, blob, package)
-        return PartFactory(partname, content_type, reltype, blob, package)
-
-    def styles(self, notes: bool) -> bytes:
-        """The finished ``styles.xml``; with the footnote styles when *notes*."""
-        if notes not in self._styles:
-            styles = Styles(parse_xml(self._pristine))
-            if notes:
-                docxxml.add_footnote_styles(styles)
-            self.house.apply(styles)
-            self._styles[notes] = serialize_part_xml(styles.element)
-        return self._styles[notes]
-
-
-def _filled_in(document) -> set:
-    """The parts docxtpl renders or briefgen sets per document: the body, its
-    headers and footers, the footnotes and the core properties."""
-    main = document.part
-    parts = {main, main.package._core_properties_part}
-    parts |= {rel.target_part for rel in main.rels.values()
-              if not rel.is_external and rel.reltype in (RT.HEADER, RT.FOOTER)}
-    parts |= {part for part in main.package.iter_parts() if part.content_type == CT.WML_FOOTNOTES}
-    return parts
-
-
-def _swap_part(document, reltype: str, blob: bytes) -> Part:
-    """Put a plain part holding *blob* in place of the main part's *reltype* part
-    (same name, type and relationship id); return it."""
-    rel = next(rel for rel in document.part.rels.values() if rel.reltype == reltype)
-    old = rel.target_part
-    rel._target = part = Part(old.partname, old.content_type, blob, old.package)
-    return part
-
-
-@lru_cache(maxsize=16)
-def _prepared(data: bytes, house: HouseStyle) -> _Prepared:
-    return _Prepared(data, house)
-
-
 def render_briefing(briefing: Briefing, template: TemplateInfo, office: OfficeProfile, *,
                     today: dt.date | None = None) -> bytes:
     """Render one document; raise :class:`TemplateError` naming template, part and tag."""
     today = today or dt.date.today()
     data = _load(template)
     try:
-        prepared = _prepared(data, HouseStyle.of(office))
+        prepared = prepare(data, HouseStyle.of(office))
         doc = _SandboxedDocx(prepared, template.name)
         doc.render_init()
     except Exception as exc:  # python-docx raises several kinds for a bad package
         raise TemplateError(f"not a Word document ({type(exc).__name__}: {exc})",
                             file=template.path, hint="save it from Word as .docx") from exc
-    styles = _swap_part(doc.docx, RT.STYLES, b"")       # filled in once the notes are known
     context = build_context(briefing, office, template, today)
     if office.logo is not None:
         context["logo"] = InlineImage(doc, io.BytesIO(logo_bytes(office.logo, office.path)),
@@ -427,7 +306,7 @@ def render_briefing(briefing: Briefing, template: TemplateInfo, office: OfficePr
     notes = context["_footnotes"].notes
     for number, text in notes:
         docxxml.add_footnote(doc.docx, text, number, styles=False)
-    styles._blob = prepared.styles(bool(notes))
+    swap_part(doc.docx, RT.STYLES, prepared.styles(bool(notes)))    # known once the notes are
     docxxml.style_sections(doc.docx, paper=office.paper, margin_mm=office.margin_mm)
     changed = [part for part in docxxml.xml_parts(doc.docx)
                if str(part.partname) not in prepared.finished]

@@ -13,7 +13,7 @@ from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx_helpers import body_text, part_xml
 
-from briefgen import render
+from briefgen import prepare, render
 from briefgen.offices import OfficeProfile, find_office
 from briefgen.render import render_briefing
 from briefgen.templates import find_template, read_template_info
@@ -55,7 +55,7 @@ def test_each_office_gets_its_own_house_style_in_one_process(sample):
     offices = [find_office("uk-fcdo-desk"), find_office("us-embassy"), find_office("uk-fcdo-desk")]
     assert offices[0].font != offices[1].font or offices[0].spelling != offices[1].spelling
     rendered = [parts(render_briefing(sample, memo, office, today=TODAY)) for office in offices]
-    render._prepared.cache_clear()
+    prepare.prepare.cache_clear()
     fresh = parts(render_briefing(sample, memo, offices[1], today=TODAY))
 
     assert rendered[0] == rendered[2]
@@ -86,14 +86,14 @@ def test_a_prepared_template_renders_as_a_freshly_prepared_one(sample, template)
     office = find_office("think-tank")
     render_briefing(sample, info, office, today=TODAY)
     cached = parts(render_briefing(sample, info, office, today=TODAY))
-    render._prepared.cache_clear()
+    prepare.prepare.cache_clear()
     assert parts(render_briefing(sample, info, office, today=TODAY)) == cached
 
 
 def test_the_parts_rendering_leaves_alone_are_written_as_prepared_without_parsing(sample):
     info, office = find_template("briefing-memo"), find_office("uk-fcdo-desk")
     data = render_briefing(sample, info, office, today=TODAY)
-    prepared = render._prepared(render._load(info), render.HouseStyle.of(office))
+    prepared = prepare.prepare(render._load(info), prepare.HouseStyle.of(office))
     document = prepared.document()
     left_alone = {str(part.partname): part for part in document.part.package.iter_parts()
                   if part.partname in prepared.finished}

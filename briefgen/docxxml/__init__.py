@@ -24,14 +24,14 @@ from briefgen.docxxml.paragraphs import (first_paragraph, insert_before, outline
                                          page_break_before, start_of_body)
 from briefgen.docxxml.script_runs import (apply_scripts, complex_script_twins,
                                           script_run_properties, script_run_xml)
-from briefgen.docxxml.style import (PAPER_MM, apply_house_style, set_language, set_run_fonts,
+from briefgen.docxxml.style import (PAPER_MM, set_language, set_run_fonts,
                                     style_sections, style_styles)
 
 CORE_PROPERTIES_NS = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 
 __all__ = [
     "FOOTNOTE_REFERENCE", "FOOTNOTE_TEXT", "PAPER_MM", "SCHEMA_ORDER", "STYLES_WITH_EFFECTS", "add_field",
-    "add_footnote", "add_footnote_styles", "app_version", "apply_house_style", "apply_scripts",
+    "add_footnote", "add_footnote_styles", "app_version", "apply_scripts",
     "complex_script_twins", "finish_package", "finish_part", "first_paragraph", "insert_before",
     "footnote_reference_xml", "footnotes_part",
     "insert_in_order", "misplaced_children", "next_footnote_id", "outline_level", "package_parts",

@@ -51,14 +51,6 @@ def set_language(rpr, lang: str) -> None:
     element.set(qn("w:val"), lang)
 
 
-def apply_house_style(document: Document, *, paper: str, margin_mm: float, font: str,
-                      size_pt: float, east_asian_font: str, lang: str) -> None:
-    """An office's paper size, margins, fonts and spelling for every section and style."""
-    style_sections(document, paper=paper, margin_mm=margin_mm)
-    style_styles(document.styles, font=font, size_pt=size_pt, east_asian_font=east_asian_font,
-                 lang=lang)
-
-
 def style_sections(document: Document, *, paper: str, margin_mm: float) -> None:
     """An office's paper size and margins for every section (in the body)."""
     width, height = PAPER_MM[paper]
